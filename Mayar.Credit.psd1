@@ -1,0 +1,32 @@
+@{
+    RootModule             = 'Mayar.Credit.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '484db16c-1480-4bf7-a7fa-04682a23446b'
+    Author                 = 'Mayar.Credit contributors'
+    CompanyName            = 'Mayar.Credit contributors'
+    Copyright              = '(c) Mayar.Credit contributors. MIT License.'
+    Description            = 'Cmdlets for the Mayar payments platform credit API: register customers into credit products, create customer records and read credit balances.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('Mayar.Credit.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Mayar'
+        'Disconnect-Mayar'
+        'Get-MayarConnection'
+        'Get-MayarCreditBalance'
+        'New-MayarCustomer'
+        'Register-MayarCustomer'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Mayar', 'Payments', 'Credit', 'Indonesia', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/mayar-credit/Mayar.Credit'
+            LicenseUri   = 'https://github.com/mayar-credit/Mayar.Credit/blob/main/LICENSE'
+            ReleaseNotes = 'First release: Connect-Mayar, Get-MayarConnection, Disconnect-Mayar, Register-MayarCustomer, New-MayarCustomer, Get-MayarCreditBalance.'
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections;
+using Mayar.Credit.Client.Json;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>Seed 001: create a customer record.</summary>
+public sealed class CreateCustomerRequest
+{
+    /// <summary>Full name of the person or organisation (required).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Email address (required).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Phone number (optional).</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Billing address city (optional).</summary>
+    public string? City { get; set; }
+
+    /// <summary>Billing address country, an ISO 3166-1 alpha-2 code (optional).</summary>
+    public string? Country { get; set; }
+
+    /// <summary>Payment method id (optional).</summary>
+    public string? PaymentMethod { get; set; }
+
+    /// <summary>active, inactive or suspended (optional).</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Custom key-value data (optional): strings, numbers, booleans, dates, null, lists and nested dictionaries.</summary>
+    public IDictionary? CustomData { get; set; }
+
+    /// <summary>Applies every rule; throws <see cref="MayarArgumentException"/> on the first broken one.</summary>
+    public void Validate() => ToBody();
+
+    internal CreateCustomerBody ToBody()
+    {
+        var city = MayarInputRules.Optional(City, nameof(City), MayarInputRules.Text);
+        var country = MayarInputRules.Optional(Country, nameof(Country), MayarInputRules.Country);
+        return new CreateCustomerBody
+        {
+            Name = MayarInputRules.Name(Name, nameof(Name)),
+            Email = MayarInputRules.Email(Email, nameof(Email)),
+            Phone = MayarInputRules.Optional(Phone, nameof(Phone), MayarInputRules.Phone),
+            Address = city is null && country is null ? null : new AddressBody { City = city, Country = country },
+            PaymentMethod = MayarInputRules.Optional(PaymentMethod, nameof(PaymentMethod), MayarInputRules.Text),
+            Status = MayarInputRules.Optional(Status, nameof(Status), MayarInputRules.Status),
+            CustomData = CustomDataConverter.ToJson(CustomData, nameof(CustomData)),
+        };
+    }
+}

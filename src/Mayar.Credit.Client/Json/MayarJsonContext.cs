@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace Mayar.Credit.Client.Json;
+
+/// <summary>Source-generated serialization for every wire type (no reflection at run time).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(RegisterCreditCustomerBody))]
+[JsonSerializable(typeof(CreateCustomerBody))]
+[JsonSerializable(typeof(RegisterCreditCustomerPayload))]
+[JsonSerializable(typeof(CreditBalancePayload))]
+[JsonSerializable(typeof(CustomerPayload))]
+internal sealed partial class MayarJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context the client uses: as generated, but unicode letters are written as they are
+    /// (names like "Siti Nurhaliza Ağaoğlu" stay readable in request logs) while HTML-sensitive
+    /// characters are still escaped.
+    /// </summary>
+    public static MayarJsonContext Wire { get; } = new(new JsonSerializerOptions(Default!.Options)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}

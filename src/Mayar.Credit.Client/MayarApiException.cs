@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>
+/// The API (or the way to it) failed. Carries the kind, the status, the server's message and
+/// validation items, and the method and path — never the API key or the query string.
+/// </summary>
+public sealed class MayarApiException : Exception
+{
+    /// <summary>Creates the exception. All text must already be redacted.</summary>
+    public MayarApiException(
+        MayarErrorKind kind,
+        int? statusCode,
+        int? httpStatusCode,
+        string? serverMessage,
+        IReadOnlyList<MayarValidationItem>? validationErrors,
+        string method,
+        string path,
+        string? detail = null,
+        Exception? innerException = null)
+        : base(BuildMessage(kind, statusCode, serverMessage, validationErrors, method, path, detail), innerException)
+    {
+        Kind = kind;
+        StatusCode = statusCode;
+        HttpStatusCode = httpStatusCode;
+        ServerMessage = serverMessage;
+        ValidationErrors = validationErrors ?? Array.Empty<MayarValidationItem>();
+        Method = method;
+        Path = path;
+    }
+
+    /// <summary>The kind of failure.</summary>
+    public MayarErrorKind Kind { get; }
+
+    /// <summary>The stable ErrorId for this kind, e.g. "Mayar.Conflict".</summary>
+    public string ErrorId => MayarErrorIds.For(Kind);
+
+    /// <summary>
+    /// The status that decided the kind: the body's <c>statusCode</c> when it reports a failure,
+    /// otherwise the HTTP status; 400 for a body that only says "failed"; null without a response.
+    /// </summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The HTTP status line's code (may be 200 when the body reports the failure); null without a response.</summary>
+    public int? HttpStatusCode { get; }
+
+    /// <summary>The server's <c>messages</c> or <c>message</c>, when it sent one.</summary>
+    public string? ServerMessage { get; }
+
+    /// <summary>The server's validation items (empty when none).</summary>
+    public IReadOnlyList<MayarValidationItem> ValidationErrors { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path, without the query string.</summary>
+    public string Path { get; }
+
+    private static string BuildMessage(
+        MayarErrorKind kind,
+        int? statusCode,
+        string? serverMessage,
+        IReadOnlyList<MayarValidationItem>? items,
+        string method,
+        string path,
+        string? detail)
+    {
+        var what = kind switch
+        {
+            MayarErrorKind.Validation => "The Mayar API refused the request",
+            MayarErrorKind.Unauthorized => "The Mayar API refused the API key (check the key and that it belongs to this environment)",
+            MayarErrorKind.Forbidden => "The API key may not do this",
+            MayarErrorKind.NotFound => "Not found",
+            MayarErrorKind.Conflict => "Already exists",
+            MayarErrorKind.RateLimited => "Rate limited by the Mayar API",
+            MayarErrorKind.Server => "The Mayar API failed",
+            MayarErrorKind.Transport => "Could not reach the Mayar API",
+            MayarErrorKind.Timeout => "The Mayar API did not answer in time",
+            _ => "The Mayar API answered with something other than the documented JSON",
+        };
+
+        var text = what;
+        if (!string.IsNullOrEmpty(serverMessage))
+        {
+            text += ": " + serverMessage;
+        }
+
+        if (items is { Count: > 0 })
+        {
+            text += " (" + string.Join("; ", items.Select(i => i.ToString())) + ")";
+        }
+
+        if (!string.IsNullOrEmpty(detail))
+        {
+            text += ". " + detail;
+        }
+
+        var status = statusCode is null ? string.Empty : " -> " + statusCode.Value;
+        return $"{text} [{method} {path}{status}]";
+    }
+}

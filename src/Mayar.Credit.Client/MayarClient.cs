@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Mayar.Credit.Client.Json;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>
+/// The Mayar credit API client. Thread-safe; create one per account and environment and reuse it.
+/// Every operation validates its input before sending, and every failure is a
+/// <see cref="MayarArgumentException"/> (nothing sent) or a <see cref="MayarApiException"/>.
+/// </summary>
+public sealed class MayarClient
+{
+    /// <summary>The largest response body read, in bytes.</summary>
+    public const int MaxResponseBytes = 4 * 1024 * 1024;
+
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private static readonly ProductInfoHeaderValue UserAgent = new("Mayar.Credit", ModuleVersion);
+
+    private readonly HttpClient _http;
+    private readonly MayarApiKey _apiKey;
+
+    /// <summary>Creates a client. Uses the process-wide pooled HttpClient unless one is given.</summary>
+    public MayarClient(MayarClientOptions options, HttpClient? httpClient = null)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        _apiKey = options.ApiKey ?? throw new MayarArgumentException("ApiKey", "is required: pass -ApiKey or set $env:MAYAR_API_KEY.");
+        BaseUri = options.ResolveBaseUri();
+        Environment = options.EffectiveEnvironment;
+        Timeout = MayarClientOptions.ValidateTimeout(options.Timeout);
+        Redactor = new MayarRedactor(_apiKey);
+        _http = httpClient ?? MayarHttpClientPool.For(BaseUri);
+    }
+
+    /// <summary>The module version sent in the User-Agent header.</summary>
+    public static string ModuleVersion { get; } =
+        typeof(MayarClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>The base URI requests go to (ends with '/').</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Production, Sandbox or Custom.</summary>
+    public MayarEnvironment Environment { get; }
+
+    /// <summary>The per-request timeout.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>The masked key, e.g. "…3f9a".</summary>
+    public string ApiKeyHint => _apiKey.Hint;
+
+    /// <summary>The redaction point for this client's key; use it for any text derived from requests.</summary>
+    public MayarRedactor Redactor { get; }
+
+    /// <summary>Registers a customer into a credit-usage product (seed 000).</summary>
+    public Task<RegisteredCreditCustomer> RegisterCreditCustomerAsync(RegisterCreditCustomerRequest request, CancellationToken cancellationToken = default) =>
+        RegisterCreditCustomerAsync(request, null, cancellationToken);
+
+    /// <summary>Registers a customer into a credit-usage product (seed 000), tracing each exchange.</summary>
+    public async Task<RegisteredCreditCustomer> RegisterCreditCustomerAsync(RegisterCreditCustomerRequest request, IMayarTraceListener? trace, CancellationToken cancellationToken = default)
+    {
+        var body = (request ?? throw new ArgumentNullException(nameof(request))).ToBody();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, MayarJsonContext.Wire.RegisterCreditCustomerBody);
+        var response = await SendAsync(HttpMethod.Post, MayarRoutes.RegisterCreditCustomer, null, bytes, trace, cancellationToken).ConfigureAwait(false);
+        var payload = response.Read(MayarJsonContext.Wire.RegisterCreditCustomerPayload);
+        var customerId = payload.CustomerId;
+        if (string.IsNullOrWhiteSpace(customerId))
+        {
+            throw response.Invalid("The response has no customerId");
+        }
+
+        return new RegisteredCreditCustomer
+        {
+            CustomerId = customerId!,
+            ProductId = FirstNonBlank(payload.PaymentLinkId, payload.PaymentLink?.Id, payload.ProductId) ?? body.ProductId,
+            Name = body.CustomerInfo.Name,
+            Email = body.CustomerInfo.Email,
+            Mobile = body.CustomerInfo.Mobile,
+            TrialCredit = body.TrialCredit,
+        };
+    }
+
+    /// <summary>Creates a customer record (seed 001).</summary>
+    public Task<MayarCustomer> CreateCustomerAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default) =>
+        CreateCustomerAsync(request, null, cancellationToken);
+
+    /// <summary>Creates a customer record (seed 001), tracing each exchange.</summary>
+    public async Task<MayarCustomer> CreateCustomerAsync(CreateCustomerRequest request, IMayarTraceListener? trace, CancellationToken cancellationToken = default)
+    {
+        var body = (request ?? throw new ArgumentNullException(nameof(request))).ToBody();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, MayarJsonContext.Wire.CreateCustomerBody);
+        var response = await SendAsync(HttpMethod.Post, MayarRoutes.CreateCustomer, null, bytes, trace, cancellationToken).ConfigureAwait(false);
+        var payload = response.Read(MayarJsonContext.Wire.CustomerPayload);
+        var id = FirstNonBlank(payload.Id, payload.CustomerId);
+        if (id is null)
+        {
+            throw response.Invalid("The response has no customer id");
+        }
+
+        return new MayarCustomer
+        {
+            Id = id,
+            Name = FirstNonBlank(payload.Name) ?? body.Name,
+            Email = FirstNonBlank(payload.Email) ?? body.Email,
+            Phone = FirstNonBlank(payload.Phone, payload.Mobile) ?? body.Phone,
+            City = FirstNonBlank(payload.Address?.City) ?? body.Address?.City,
+            Country = FirstNonBlank(payload.Address?.Country) ?? body.Address?.Country,
+            PaymentMethod = FirstNonBlank(payload.PaymentMethodSnake, payload.PaymentMethod) ?? body.PaymentMethod,
+            Status = FirstNonBlank(payload.Status) ?? body.Status,
+            CustomData = JsonValues.ToDictionary(payload.CustomDataSnake ?? payload.CustomData ?? body.CustomData),
+            CreatedAt = payload.CreatedAtSnake ?? payload.CreatedAt,
+            UpdatedAt = payload.UpdatedAtSnake ?? payload.UpdatedAt,
+        };
+    }
+
+    /// <summary>Reads a customer's credit balance in a product (seed 002).</summary>
+    public Task<CreditBalance> GetCreditBalanceAsync(CreditBalanceQuery query, CancellationToken cancellationToken = default) =>
+        GetCreditBalanceAsync(query, null, cancellationToken);
+
+    /// <summary>Reads a customer's credit balance in a product (seed 002), tracing each exchange.</summary>
+    public async Task<CreditBalance> GetCreditBalanceAsync(CreditBalanceQuery query, IMayarTraceListener? trace, CancellationToken cancellationToken = default)
+    {
+        var (customerId, productId) = (query ?? throw new ArgumentNullException(nameof(query))).Normalize();
+        var queryString = "customerId=" + Uri.EscapeDataString(customerId) + "&productId=" + Uri.EscapeDataString(productId);
+        var response = await SendAsync(HttpMethod.Get, MayarRoutes.CreditBalance, queryString, null, trace, cancellationToken).ConfigureAwait(false);
+        var payload = response.Read(MayarJsonContext.Wire.CreditBalancePayload);
+
+        var main = payload.CustomerMainBalance ?? payload.CustomerBalanceMain ?? payload.CustomerBalanceMembership;
+        var addon = payload.CustomerBalanceAddon;
+        var total = payload.CustomerBalance;
+
+        // Tolerate one missing figure when the other two determine it.
+        total ??= main + addon;
+        main ??= total - addon;
+        addon ??= total - main;
+        if (total is null)
+        {
+            throw response.Invalid("The response has no customerBalance");
+        }
+
+        return new CreditBalance
+        {
+            CustomerId = FirstNonBlank(payload.CustomerId) ?? customerId,
+            ProductId = FirstNonBlank(payload.ProductId) ?? productId,
+            Balance = total.Value,
+            MainBalance = main ?? 0m,
+            AddonBalance = addon ?? 0m,
+        };
+    }
+
+    private async Task<MayarResponse> SendAsync(HttpMethod method, string route, string? query, byte[]? body, IMayarTraceListener? trace, CancellationToken cancellationToken)
+    {
+        var path = BaseUri.AbsolutePath.TrimEnd('/') + route;
+        var uri = new Uri(BaseUri, route.TrimStart('/') + (query is null ? string.Empty : "?" + query));
+        using var message = new HttpRequestMessage(method, uri);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey.Reveal());
+        message.Headers.UserAgent.Add(UserAgent);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = JsonMediaType;
+        }
+
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var stopwatch = Stopwatch.StartNew();
+        int? status = null;
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            var bytes = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, 1, null));
+            var payload = MayarResponseReader.ReadPayload(status.Value, response.Content.Headers.ContentType?.MediaType, bytes, method.Method, path, Redactor);
+            return new MayarResponse(payload, status.Value, method.Method, path);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, 1, "timeout"));
+            var detail = $"No complete answer within {Timeout.TotalSeconds:0.###} s" + (method == HttpMethod.Get ? string.Empty : "; the request may have been processed");
+            throw new MayarApiException(MayarErrorKind.Timeout, null, status, null, null, method.Method, path, detail, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, 1, "transport error"));
+            throw new MayarApiException(MayarErrorKind.Transport, null, status, null, null, method.Method, path, Redactor.Redact(InnermostMessage(ex)), ex);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
+        {
+            return Array.Empty<byte>();
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxResponseBytes)
+            {
+                throw new IOException($"The response body is larger than {MaxResponseBytes / (1024 * 1024)} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string InnermostMessage(Exception ex)
+    {
+        var messages = new List<string>();
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            if (!string.IsNullOrWhiteSpace(current.Message) && !messages.Contains(current.Message))
+            {
+                messages.Add(current.Message.Trim());
+            }
+        }
+
+        return string.Join(" ", messages);
+    }
+
+    private static string? FirstNonBlank(params string?[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value!.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A successful response's payload with what is needed to report it as invalid.</summary>
+    private readonly struct MayarResponse
+    {
+        private readonly JsonElement _payload;
+        private readonly int _status;
+        private readonly string _method;
+        private readonly string _path;
+
+        public MayarResponse(JsonElement payload, int status, string method, string path)
+        {
+            _payload = payload;
+            _status = status;
+            _method = method;
+            _path = path;
+        }
+
+        public T Read<T>(JsonTypeInfo<T> typeInfo) => MayarResponseReader.Deserialize(_payload, typeInfo, _status, _method, _path);
+
+        public MayarApiException Invalid(string detail) =>
+            new(MayarErrorKind.InvalidResponse, _status, _status, null, null, _method, _path, detail);
+    }
+}

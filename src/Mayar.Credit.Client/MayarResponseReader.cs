@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>
+/// Decides whether a response succeeded and lifts its payload. A response failed when HTTP is
+/// non-2xx, or the body's <c>statusCode</c> is 400 or more, or <c>messages</c>/<c>message</c> is
+/// "failed" (the live API sends errors with HTTP 200). On success, fields inside <c>data</c> are
+/// merged over the root, because the documents put the same fields in either place.
+/// </summary>
+internal static class MayarResponseReader
+{
+    private const int SnippetLength = 200;
+
+    public static JsonElement ReadPayload(int httpStatus, string? mediaType, byte[] body, string method, string path, MayarRedactor redactor)
+    {
+        var isHttpSuccess = httpStatus >= 200 && httpStatus <= 299;
+        JsonDocument? document = null;
+        if (body.Length > 0)
+        {
+            try
+            {
+                document = JsonDocument.Parse(body);
+            }
+            catch (JsonException)
+            {
+                document = null;
+            }
+        }
+
+        if (document is null)
+        {
+            var snippet = redactor.Redact(Snippet(body));
+            var described = body.Length == 0 ? "an empty body" : $"a {mediaType ?? "body of unknown type"} body";
+            if (!isHttpSuccess)
+            {
+                throw new MayarApiException(KindForStatus(httpStatus, null), httpStatus, httpStatus, snippet, null, method, path, $"The response was {described}, not JSON");
+            }
+
+            throw new MayarApiException(MayarErrorKind.InvalidResponse, httpStatus, httpStatus, snippet, null, method, path, $"Expected a JSON object but got {described}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                if (!isHttpSuccess)
+                {
+                    throw new MayarApiException(KindForStatus(httpStatus, null), httpStatus, httpStatus, null, null, method, path);
+                }
+
+                throw new MayarApiException(MayarErrorKind.InvalidResponse, httpStatus, httpStatus, null, null, method, path, $"Expected a JSON object but got a JSON {root.ValueKind.ToString().ToLowerInvariant()}");
+            }
+
+            var bodyStatus = ReadStatusCode(root);
+            var message = redactor.Redact(ReadMessage(root));
+            var saysFailed = string.Equals(message?.Trim(), "failed", StringComparison.OrdinalIgnoreCase);
+            var bodyFailed = bodyStatus is >= 400;
+            if (!isHttpSuccess || bodyFailed || saysFailed)
+            {
+                var effective = bodyFailed ? bodyStatus!.Value : !isHttpSuccess ? httpStatus : 400;
+                var items = ReadValidationItems(root, redactor);
+                throw new MayarApiException(KindForStatus(effective, message), effective, httpStatus, message, items, method, path);
+            }
+
+            return Flatten(root);
+        }
+    }
+
+    /// <summary>Deserializes a payload; a field of the wrong type is an invalid response, not a crash.</summary>
+    public static T Deserialize<T>(JsonElement payload, JsonTypeInfo<T> typeInfo, int httpStatus, string method, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, typeInfo)
+                ?? throw new JsonException("The body was null.");
+        }
+        catch (JsonException ex)
+        {
+            var where = string.IsNullOrEmpty(ex.Path) ? string.Empty : $" at {ex.Path}";
+            throw new MayarApiException(MayarErrorKind.InvalidResponse, httpStatus, httpStatus, null, null, method, path, $"A field had an unexpected value{where}", ex);
+        }
+    }
+
+    public static MayarErrorKind KindForStatus(int status, string? message)
+    {
+        if (status is 400 or 409 && LooksLikeConflict(message))
+        {
+            return MayarErrorKind.Conflict;
+        }
+
+        return status switch
+        {
+            401 => MayarErrorKind.Unauthorized,
+            403 => MayarErrorKind.Forbidden,
+            404 => MayarErrorKind.NotFound,
+            408 => MayarErrorKind.Timeout,
+            409 => MayarErrorKind.Conflict,
+            429 => MayarErrorKind.RateLimited,
+            >= 500 => MayarErrorKind.Server,
+            >= 400 => MayarErrorKind.Validation,
+            _ => MayarErrorKind.InvalidResponse,
+        };
+    }
+
+    // "Email sudah terdaftar pada product ini." (already registered) comes as a 400; 409 bodies say "already exist".
+    private static bool LooksLikeConflict(string? message) =>
+        message is not null
+        && (message.IndexOf("sudah terdaftar", StringComparison.OrdinalIgnoreCase) >= 0
+            || message.IndexOf("already exist", StringComparison.OrdinalIgnoreCase) >= 0
+            || message.IndexOf("already registered", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static int? ReadStatusCode(JsonElement root)
+    {
+        if (!TryGetProperty(root, "statusCode", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        return null;
+    }
+
+    private static string? ReadMessage(JsonElement root)
+    {
+        // "messages" is the documented field list's spelling, "message" the examples'; prefer the plural.
+        if (TryGetProperty(root, "messages", out var plural) && TextOf(plural) is { } pluralText)
+        {
+            return pluralText;
+        }
+
+        return TryGetProperty(root, "message", out var singular) ? TextOf(singular) : null;
+    }
+
+    private static string? TextOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Array => JoinArray(value),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
+
+    private static string JoinArray(JsonElement array)
+    {
+        var parts = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (TextOf(item) is { } text)
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static IReadOnlyList<MayarValidationItem> ReadValidationItems(JsonElement root, MayarRedactor redactor)
+    {
+        var items = new List<MayarValidationItem>();
+        if (!TryGetProperty(root, "data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            return items;
+        }
+
+        foreach (var entry in data.EnumerateArray())
+        {
+            if (entry.ValueKind == JsonValueKind.Object)
+            {
+                var field = TryGetProperty(entry, "field", out var f) ? TextOf(f) : null;
+                var message = TryGetProperty(entry, "message", out var m) ? TextOf(m) : null;
+                var type = TryGetProperty(entry, "type", out var t) ? TextOf(t) : null;
+                items.Add(new MayarValidationItem(redactor.Redact(field), redactor.Redact(message) ?? "invalid", type));
+            }
+            else if (TextOf(entry) is { } text)
+            {
+                items.Add(new MayarValidationItem(null, redactor.Redact(text)!, null));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Root fields, with the fields of an object-valued <c>data</c> merged over them.</summary>
+    private static JsonElement Flatten(JsonElement root)
+    {
+        if (!TryGetProperty(root, "data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return root.Clone();
+        }
+
+        var inner = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in data.EnumerateObject())
+        {
+            inner.Add(property.Name);
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!string.Equals(property.Name, "data", StringComparison.OrdinalIgnoreCase) && !inner.Contains(property.Name))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            foreach (var property in data.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var merged = JsonDocument.Parse(buffer.ToArray());
+        return merged.RootElement.Clone();
+    }
+
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Snippet(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetLength * 4));
+        var builder = new StringBuilder();
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? ' ' : c);
+            if (builder.Length >= SnippetLength)
+            {
+                builder.Append('\u2026');
+                break;
+            }
+        }
+
+        var snippet = builder.ToString().Trim();
+        return snippet.Length == 0 ? null : snippet;
+    }
+}

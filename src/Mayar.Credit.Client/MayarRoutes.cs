@@ -1,0 +1,14 @@
+namespace Mayar.Credit.Client;
+
+/// <summary>The one route table: every endpoint path the client calls, as in the seed documents.</summary>
+public static class MayarRoutes
+{
+    /// <summary>Seed 000: register a customer into a credit-usage product.</summary>
+    public const string RegisterCreditCustomer = "/credit/v1/credit/credit-usage/customer/regist";
+
+    /// <summary>Seed 001: create a customer record.</summary>
+    public const string CreateCustomer = "/api/v1/customers";
+
+    /// <summary>Seed 002: read a customer's credit balance (query: customerId, productId).</summary>
+    public const string CreditBalance = "/credit/v1/credit/customer/balance";
+}

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Mayar.Credit.Emulator;
+
+/// <summary>Builds and starts the emulator; used by Program and, in-process, by the tests.</summary>
+public static class EmulatorHost
+{
+    public static async Task<RunningEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var uri = new Uri(url);
+            if (!(uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip))))
+            {
+                throw new ArgumentException($"The emulator listens on loopback addresses only, not '{uri.Host}'.");
+            }
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.ClearProviders();
+
+        var app = builder.Build();
+        var state = new EmulatorState(options);
+        string? baseUrl = null;
+        app.Use((context, next) => EmulatorPipeline.InvokeAsync(context, state, () => next(context)));
+        CreditEndpoints.Map(app, state);
+        CustomerEndpoints.Map(app, state);
+        AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
+        app.MapFallback((HttpContext context) => Replies.Error(context, state.Variants, 404, "Not Found", "messages"));
+
+        await app.StartAsync(cancellationToken);
+        baseUrl = app.Urls.First().TrimEnd('/');
+        var running = new RunningEmulator(app, state, new Uri(baseUrl + "/"));
+        if (options.ReadyFile is not null)
+        {
+            var ready = JsonSerializer.Serialize(new
+            {
+                baseUrl,
+                apiKey = options.ApiKey,
+                productId = options.ProductId,
+                sampleProductId = EmulatorOptions.SampleProductId,
+                sampleCustomerId = EmulatorOptions.SampleCustomerId,
+            });
+            var temp = options.ReadyFile + ".tmp";
+            await File.WriteAllTextAsync(temp, ready, cancellationToken);
+            File.Move(temp, options.ReadyFile, overwrite: true);
+        }
+
+        return running;
+    }
+}
+
+/// <summary>A started emulator. Dispose to stop it.</summary>
+public sealed class RunningEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    internal RunningEmulator(WebApplication app, EmulatorState state, Uri baseUri)
+    {
+        _app = app;
+        State = state;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The base URI, ending with '/'.</summary>
+    public Uri BaseUri { get; }
+
+    public EmulatorState State { get; }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Mayar.Credit.Emulator;
+
+/// <summary>Switches for the variants the documents disagree on, so a client can be tested against each.</summary>
+public sealed class EmulatorVariants
+{
+    /// <summary>seed: as each seed example (register wrapped in data, balance at root); data: always wrapped; root: never.</summary>
+    public string Wrapper { get; set; } = "seed";
+
+    /// <summary>seed ("message" on success, "messages" on validation errors), message or messages everywhere.</summary>
+    public string MessageKey { get; set; } = "seed";
+
+    /// <summary>customerMainBalance (seed 002's example) or customerBalanceMain (its field list).</summary>
+    public string BalanceMainField { get; set; } = "customerMainBalance";
+
+    /// <summary>Every error answered with HTTP 200 and the status in the body.</summary>
+    public bool ErrorsAsHttp200 { get; set; }
+
+    /// <summary>Validation errors answered as HTTP 200 {statusCode:200, messages:"failed", data:[…]} (seen live).</summary>
+    public bool ValidationAsFailed { get; set; }
+
+    /// <summary>Balances and amounts sent as JSON strings.</summary>
+    public bool NumbersAsStrings { get; set; }
+}

@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using Mayar.Credit.Client;
+
+namespace Mayar.Credit.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets a customer's credit balance in a Mayar credit product.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MayarCreditBalance")]
+[OutputType(typeof(CreditBalance))]
+public sealed class GetMayarCreditBalanceCommand : MayarCmdlet
+{
+    /// <summary>The customer's id (UUID), e.g. from Register-MayarCustomer.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("customer_id")]
+    public string CustomerId { get; set; } = string.Empty;
+
+    /// <summary>The credit product's id (UUID).</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("PaymentLinkId", "product_id")]
+    public string ProductId { get; set; } = string.Empty;
+
+    /// <summary>Reads one balance.</summary>
+    protected override void ProcessRecord()
+    {
+        var query = new CreditBalanceQuery { CustomerId = CustomerId, ProductId = ProductId };
+        Execute(
+            query,
+            query.Validate,
+            null,
+            null,
+            (trace, cancel) => ActiveConnection.Client.GetCreditBalanceAsync(query, trace, cancel));
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using Mayar.Credit.Client;
+
+namespace Mayar.Credit;
+
+/// <summary>
+/// A connection: the key (never shown, only its hint), the environment and base URI, and the client
+/// that pools HTTP connections. Pass it with -Connection to serve several accounts from one script.
+/// </summary>
+public sealed class MayarConnection
+{
+    internal MayarConnection(MayarClient client, string source)
+    {
+        Client = client;
+        Source = source;
+        ConnectedAt = DateTimeOffset.Now;
+    }
+
+    /// <summary>Production, Sandbox or Custom (an explicit base URI).</summary>
+    public MayarEnvironment Environment => Client.Environment;
+
+    /// <summary>Where requests go.</summary>
+    public Uri BaseUri => Client.BaseUri;
+
+    /// <summary>The last four characters of the key, e.g. "…3f9a".</summary>
+    public string ApiKeyHint => Client.ApiKeyHint;
+
+    /// <summary>The per-request timeout in seconds.</summary>
+    public int TimeoutSec => (int)Client.Timeout.TotalSeconds;
+
+    /// <summary>"Connect-Mayar" or "Environment" (MAYAR_API_KEY).</summary>
+    public string Source { get; }
+
+    /// <summary>When the connection was made.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    internal MayarClient Client { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Mayar {Environment} {BaseUri} (key {ApiKeyHint})";
+}

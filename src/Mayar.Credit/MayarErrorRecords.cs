@@ -1,0 +1,56 @@
+using System;
+using System.Management.Automation;
+using Mayar.Credit.Client;
+
+namespace Mayar.Credit;
+
+/// <summary>Turns client exceptions into ErrorRecords with stable ErrorIds and fitting categories (conventions.md).</summary>
+internal static class MayarErrorRecords
+{
+    public static ErrorRecord InvalidArgument(MayarArgumentException exception, object? target) =>
+        new(exception, MayarErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Correct -{exception.ParamName} and run the command again for this input." },
+        };
+
+    public static ErrorRecord Api(MayarApiException exception, object? target) =>
+        new(exception, exception.ErrorId, CategoryOf(exception.Kind), target)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = RecommendedAction(exception.Kind) },
+        };
+
+    public static ErrorRecord NotConnected() =>
+        new(
+            new InvalidOperationException("Not connected to Mayar: run Connect-Mayar -ApiKey (Read-Host -AsSecureString 'Mayar API key') [-Environment Sandbox], pass -Connection, or set $env:MAYAR_API_KEY."),
+            MayarErrorIds.NotConnected,
+            ErrorCategory.AuthenticationError,
+            null);
+
+    public static ErrorCategory CategoryOf(MayarErrorKind kind) => kind switch
+    {
+        MayarErrorKind.Validation => ErrorCategory.InvalidArgument,
+        MayarErrorKind.Unauthorized => ErrorCategory.AuthenticationError,
+        MayarErrorKind.Forbidden => ErrorCategory.PermissionDenied,
+        MayarErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        MayarErrorKind.Conflict => ErrorCategory.ResourceExists,
+        MayarErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        MayarErrorKind.Server => ErrorCategory.ConnectionError,
+        MayarErrorKind.Transport => ErrorCategory.ConnectionError,
+        MayarErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        _ => ErrorCategory.InvalidResult,
+    };
+
+    private static string RecommendedAction(MayarErrorKind kind) => kind switch
+    {
+        MayarErrorKind.Validation => "Correct the input named in the message; the API did not accept it.",
+        MayarErrorKind.Unauthorized => "Check the key (Get-MayarConnection shows its last characters): production keys work only with -Environment Production, sandbox keys only with Sandbox.",
+        MayarErrorKind.Forbidden => "Use a key with Read & Write access for commands that change data.",
+        MayarErrorKind.NotFound => "Check the ids: the customer must be registered in that product.",
+        MayarErrorKind.Conflict => "It already exists: on a re-run this means the earlier run succeeded for this input.",
+        MayarErrorKind.RateLimited => "Wait a minute, or send fewer requests per minute (the documented limit is 20 per minute).",
+        MayarErrorKind.Server => "Retry later; for a write, first check whether it took effect.",
+        MayarErrorKind.Transport => "Check the network and the base URI (Get-MayarConnection).",
+        MayarErrorKind.Timeout => "Retry later or raise Connect-Mayar -TimeoutSec; for a write, first check whether it took effect.",
+        _ => "Retry later; if it persists, the API or a proxy in between is answering with something other than Mayar's JSON.",
+    };
+}
