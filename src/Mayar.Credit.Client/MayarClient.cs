@@ -24,7 +24,6 @@ public sealed class MayarClient
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
-    private static readonly ProductInfoHeaderValue UserAgent = new("Mayar.Credit", ModuleVersion);
 
     private readonly HttpClient _http;
     private readonly MayarApiKey _apiKey;
@@ -46,8 +45,7 @@ public sealed class MayarClient
     }
 
     /// <summary>The module version sent in the User-Agent header.</summary>
-    public static string ModuleVersion { get; } =
-        typeof(MayarClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+    public static string ModuleVersion => Identity.Version;
 
     /// <summary>The base URI requests go to (ends with '/').</summary>
     public Uri BaseUri { get; }
@@ -166,7 +164,7 @@ public sealed class MayarClient
         var uri = new Uri(BaseUri, route.TrimStart('/') + (query is null ? string.Empty : "?" + query));
         using var message = new HttpRequestMessage(method, uri);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey.Reveal());
-        message.Headers.UserAgent.Add(UserAgent);
+        message.Headers.UserAgent.Add(Identity.UserAgent);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null)
         {
@@ -253,6 +251,15 @@ public sealed class MayarClient
         }
 
         return null;
+    }
+
+    // Static values in a nested class, so their initialisation order is explicit.
+    private static class Identity
+    {
+        public static readonly string Version =
+            typeof(MayarClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+        public static readonly ProductInfoHeaderValue UserAgent = new("Mayar.Credit", Version);
     }
 
     /// <summary>A successful response's payload with what is needed to report it as invalid.</summary>

@@ -22,9 +22,12 @@ internal sealed partial class MayarJsonContext : JsonSerializerContext
     /// The context the client uses: as generated, but unicode letters are written as they are
     /// (names like "Siti Nurhaliza Ağaoğlu" stay readable in request logs) while HTML-sensitive
     /// characters are still escaped.
+    /// Lazy because static initialisers in the generated partial run in no guaranteed order.
     /// </summary>
-    public static MayarJsonContext Wire { get; } = new(new JsonSerializerOptions(Default!.Options)
+    public static MayarJsonContext Wire => LazyWire.Value;
+
+    private static readonly System.Lazy<MayarJsonContext> LazyWire = new(() => new MayarJsonContext(new JsonSerializerOptions(Default!.Options)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    });
+    }));
 }

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Mayar.Credit.Emulator;
+using Xunit;
+
+namespace Mayar.Credit.Client.Tests;
+
+/// <summary>Base of tests that talk to the emulator: each test starts from the emulator's start-up state.</summary>
+public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
+{
+    protected EmulatorTest(EmulatorFixture fixture)
+    {
+        Emulator = fixture.Emulator;
+        State.Reset();
+    }
+
+    protected RunningEmulator Emulator { get; }
+
+    protected EmulatorState State => Emulator.State;
+
+    protected IReadOnlyList<RequestLogEntry> Log => State.RequestLog();
+
+    protected MayarClient Client(string? apiKey = null, TimeSpan? timeout = null) => new(new MayarClientOptions
+    {
+        ApiKey = MayarApiKey.FromString(apiKey ?? EmulatorFixture.ApiKey),
+        BaseUri = Emulator.BaseUri,
+        Timeout = timeout ?? TimeSpan.FromSeconds(10),
+    });
+
+    protected string NewProduct() => State.AddProduct(null, null).Id;
+
+    protected void Fault(FaultRule rule) => State.AddFault(rule);
+
+    protected void Variants(Action<EmulatorVariants> change)
+    {
+        var variants = new EmulatorVariants();
+        change(variants);
+        State.SetVariants(variants);
+    }
+
+    protected static RegisterCreditCustomerRequest Registration(string productId, string? email = null, decimal? trialCredit = null) => new()
+    {
+        ProductId = productId,
+        Name = "John Doe",
+        Email = email ?? $"john.{Guid.NewGuid():N}@example.com",
+        Mobile = "08777777777",
+        TrialCredit = trialCredit,
+    };
+
+    protected async Task<RegisteredCreditCustomer> RegisterAsync(string productId, decimal? trialCredit = null) =>
+        await Client().RegisterCreditCustomerAsync(Registration(productId, trialCredit: trialCredit));
+
+    protected static async Task<MayarApiException> FailsAsync(Func<Task> call) => await Assert.ThrowsAsync<MayarApiException>(call);
+
+    protected RequestLogEntry OnlyRequest()
+    {
+        var log = Log;
+        Assert.Single(log);
+        return log.Single();
+    }
+}

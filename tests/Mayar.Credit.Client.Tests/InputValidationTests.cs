@@ -1,0 +1,205 @@
+using System;
+using System.Collections;
+using System.Threading.Tasks;
+using Mayar.Credit.Emulator;
+using Xunit;
+
+namespace Mayar.Credit.Client.Tests;
+
+/// <summary>Every rule refuses bad input before anything is sent, naming the parameter.</summary>
+public sealed class InputValidationTests : EmulatorTest
+{
+    private const string Product = EmulatorOptions.DefaultProductId;
+
+    public InputValidationTests(EmulatorFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    private async Task<MayarArgumentException> RefusedAsync(Func<Task> call, string parameter)
+    {
+        var error = await Assert.ThrowsAsync<MayarArgumentException>(call);
+        Assert.Equal(parameter, error.ParamName);
+        Assert.StartsWith("-" + parameter + " ", error.Message);
+        Assert.Empty(Log);
+        return error;
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("not-a-uuid")]
+    [InlineData("43eadce2bc524e38a83293fb835f2a69")]
+    [InlineData("43eadce2-bc52-4e38-a832-93fb835f2a69&x=1")]
+    [InlineData("43eadce2-bc52-4e38-a832-93fb835f2a6/")]
+    public async Task Register_refuses_a_product_id_that_is_not_a_uuid(string? productId)
+    {
+        var request = Registration(Product);
+        request.ProductId = productId;
+        await RefusedAsync(() => Client().RegisterCreditCustomerAsync(request), "ProductId");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" \t ")]
+    [InlineData("John\nDoe")]
+    public async Task Register_refuses_a_blank_or_control_character_name(string? name)
+    {
+        var request = Registration(Product);
+        request.Name = name;
+        await RefusedAsync(() => Client().RegisterCreditCustomerAsync(request), "Name");
+    }
+
+    [Fact]
+    public async Task Register_refuses_a_name_over_250_characters()
+    {
+        var request = Registration(Product);
+        request.Name = new string('a', 251);
+        var error = await RefusedAsync(() => Client().RegisterCreditCustomerAsync(request), "Name");
+        Assert.Contains("250", error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain")]
+    [InlineData("a@b")]
+    [InlineData("a@@b.com")]
+    [InlineData("a b@c.com")]
+    [InlineData("a@b..com")]
+    [InlineData(".a@b.com")]
+    [InlineData("a@-b.com")]
+    [InlineData("a@1.2.3.4")]
+    [InlineData("a@b.c")]
+    [InlineData("\"quoted\"@example.com")]
+    public async Task Register_refuses_an_email_that_is_not_an_address(string email)
+    {
+        var request = Registration(Product);
+        request.Email = email;
+        await RefusedAsync(() => Client().RegisterCreditCustomerAsync(request), "Email");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1234567")]
+    [InlineData("+1234567")]
+    [InlineData("0877-777-abc")]
+    [InlineData("1234567890123456")]
+    [InlineData("++6281234567")]
+    [InlineData("62+81234567")]
+    public async Task Register_refuses_a_mobile_outside_8_to_15_digits(string mobile)
+    {
+        var request = Registration(Product);
+        request.Mobile = mobile;
+        await RefusedAsync(() => Client().RegisterCreditCustomerAsync(request), "Mobile");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("2147483648")]
+    public async Task Register_refuses_trial_credit_that_is_negative_fractional_or_too_large(string credit)
+    {
+        var request = Registration(Product, trialCredit: decimal.Parse(credit, System.Globalization.CultureInfo.InvariantCulture));
+        await RefusedAsync(() => Client().RegisterCreditCustomerAsync(request), "TrialCredit");
+    }
+
+    [Theory]
+    [InlineData("Tanzania", "did you mean 'TZ'?")]
+    [InlineData("indonesia", "did you mean 'ID'?")]
+    [InlineData("United States", "did you mean 'US'?")]
+    [InlineData("IDN", "did you mean 'ID'?")]
+    [InlineData("XX", "two-letter ISO 3166-1")]
+    [InlineData("T", "two-letter ISO 3166-1")]
+    public async Task Create_refuses_a_country_that_is_not_an_iso_code_with_a_hint(string country, string expected)
+    {
+        var error = await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", Country = country }), "Country");
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("")]
+    public async Task Create_refuses_a_status_outside_the_set(string status)
+    {
+        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", Status = status }), "Status");
+    }
+
+    [Fact]
+    public async Task Create_refuses_a_phone_with_letters()
+    {
+        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", Phone = "call me" }), "Phone");
+    }
+
+    [Fact]
+    public async Task Create_refuses_custom_data_that_json_cannot_carry_and_names_the_key()
+    {
+        var data = new Hashtable { ["tier"] = new Hashtable { ["since"] = new object() } };
+        var error = await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData.tier.since");
+        Assert.Contains("System.Object", error.Message);
+    }
+
+    [Fact]
+    public async Task Create_refuses_not_a_number_in_custom_data()
+    {
+        var data = new Hashtable { ["score"] = double.NaN };
+        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData.score");
+    }
+
+    [Fact]
+    public async Task Create_refuses_custom_data_that_contains_itself()
+    {
+        var data = new Hashtable();
+        data["self"] = data;
+        var error = await Assert.ThrowsAsync<MayarArgumentException>(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }));
+        Assert.StartsWith("CustomData.self.self", error.ParamName);
+        Assert.Contains("nests deeper than 16 levels", error.Message);
+        Assert.Empty(Log);
+    }
+
+    [Fact]
+    public async Task Create_refuses_custom_data_with_a_non_string_key()
+    {
+        var data = new Hashtable { [42] = "x" };
+        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData");
+    }
+
+    [Theory]
+    [InlineData("", EmulatorOptions.SampleProductId, "CustomerId")]
+    [InlineData("cus_01h3vjs3b16yc3f9q8q9pfrb80", EmulatorOptions.SampleProductId, "CustomerId")]
+    [InlineData(EmulatorOptions.SampleCustomerId, "a b", "ProductId")]
+    [InlineData(EmulatorOptions.SampleCustomerId, "43eadce2-bc52-4e38-a832-93fb835f2a69#", "ProductId")]
+    public async Task Balance_refuses_ids_that_are_not_uuids(string customerId, string productId, string parameter)
+    {
+        await RefusedAsync(() => Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customerId, ProductId = productId }), parameter);
+    }
+
+    [Theory]
+    [InlineData("(0877) 777-7777", "08777777777")]
+    [InlineData("+62 812 3456 7890", "+6281234567890")]
+    [InlineData("081234567", "081234567")]
+    public void Phone_numbers_lose_their_separators(string input, string expected) =>
+        Assert.Equal(expected, MayarInputRules.Phone(input, "Mobile"));
+
+    [Theory]
+    [InlineData("tz", "TZ")]
+    [InlineData(" id ", "ID")]
+    public void Country_codes_are_upper_cased(string input, string expected) =>
+        Assert.Equal(expected, MayarInputRules.Country(input, "Country"));
+
+    [Theory]
+    [InlineData("josé@example.com")]
+    [InlineData("siti.nurhaliza+promo@contoh.co.id")]
+    [InlineData("用户@例子.广告")]
+    [InlineData("o'brien@example.ie")]
+    public void Unicode_and_plus_addresses_are_emails(string email) =>
+        Assert.Equal(email, MayarInputRules.Email(email, "Email"));
+
+    [Fact]
+    public void Uuids_are_sent_in_lower_case_canonical_form() =>
+        Assert.Equal("43eadce2-bc52-4e38-a832-93fb835f2a69", MayarInputRules.Uuid(" 43EADCE2-BC52-4E38-A832-93FB835F2A69 ", "ProductId"));
+
+    [Fact]
+    public void Status_is_sent_in_lower_case() => Assert.Equal("active", MayarInputRules.Status("ACTIVE", "Status"));
+}
