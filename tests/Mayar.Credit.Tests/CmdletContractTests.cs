@@ -1,0 +1,201 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace Mayar.Credit.Tests;
+
+/// <summary>The PowerShell-facing contract of every cmdlet, read from the compiled module.</summary>
+[Collection(ModuleCollection.Name)]
+public sealed class CmdletContractTests
+{
+    private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "New", "Register" };
+    private readonly ModuleMetadata _module;
+
+    public CmdletContractTests(ModuleMetadata module) => _module = module;
+
+    [Fact]
+    public void The_module_has_exactly_the_six_cmdlets()
+    {
+        Assert.Equal(
+            new[] { "Connect-Mayar", "Disconnect-Mayar", "Get-MayarConnection", "Get-MayarCreditBalance", "New-MayarCustomer", "Register-MayarCustomer" },
+            _module.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_cmdlet_uses_an_approved_verb_and_the_Mayar_noun_prefix()
+    {
+        Assert.All(_module.Cmdlets, c =>
+        {
+            Assert.Contains(c.Verb, ApprovedVerbsUsed);
+            Assert.StartsWith("Mayar", c.Noun);
+        });
+    }
+
+    [Theory]
+    [InlineData("Connect-Mayar", "Mayar.Credit.MayarConnection")]
+    [InlineData("Get-MayarConnection", "Mayar.Credit.MayarConnection")]
+    [InlineData("Disconnect-Mayar", "Mayar.Credit.MayarConnection")]
+    [InlineData("Register-MayarCustomer", "Mayar.Credit.Client.RegisteredCreditCustomer")]
+    [InlineData("New-MayarCustomer", "Mayar.Credit.Client.MayarCustomer")]
+    [InlineData("Get-MayarCreditBalance", "Mayar.Credit.Client.CreditBalance")]
+    public void Every_cmdlet_declares_its_public_output_type(string cmdlet, string outputType)
+    {
+        Assert.Equal(new[] { outputType }, _module.Cmdlet(cmdlet).OutputTypes);
+        var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
+        Assert.NotNull(type);
+        Assert.True(type!.IsPublic);
+    }
+
+    [Theory]
+    [InlineData("Register-MayarCustomer", true)]
+    [InlineData("New-MayarCustomer", true)]
+    [InlineData("Get-MayarCreditBalance", false)]
+    [InlineData("Get-MayarConnection", false)]
+    public void Cmdlets_that_change_api_state_support_should_process(string cmdlet, bool expected) =>
+        Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
+
+    [Theory]
+    [InlineData("Register-MayarCustomer")]
+    [InlineData("New-MayarCustomer")]
+    [InlineData("Get-MayarCreditBalance")]
+    public void Api_cmdlets_take_an_optional_connection(string cmdlet)
+    {
+        var connection = _module.Cmdlet(cmdlet).Parameter("Connection");
+        Assert.Equal("Mayar.Credit.MayarConnection", connection.TypeName);
+        Assert.False(connection.Mandatory);
+        Assert.False(connection.ValueFromPipelineByPropertyName);
+    }
+
+    [Theory]
+    // cmdlet, parameter, type, mandatory, by property name, position, aliases
+    [InlineData("Register-MayarCustomer", "ProductId", "System.String", true, true, 0, "PaymentLinkId,product_id")]
+    [InlineData("Register-MayarCustomer", "Name", "System.String", true, true, null, "FullName,CustomerName")]
+    [InlineData("Register-MayarCustomer", "Email", "System.String", true, true, null, "EmailAddress,CustomerEmail")]
+    [InlineData("Register-MayarCustomer", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
+    [InlineData("Register-MayarCustomer", "TrialCredit", "System.Decimal?", false, true, null, "trial_credit")]
+    [InlineData("New-MayarCustomer", "Name", "System.String", true, true, 0, "FullName,CustomerName")]
+    [InlineData("New-MayarCustomer", "Email", "System.String", true, true, 1, "EmailAddress,CustomerEmail")]
+    [InlineData("New-MayarCustomer", "Phone", "System.String", false, true, null, "Mobile,PhoneNumber")]
+    [InlineData("New-MayarCustomer", "City", "System.String", false, true, null, "")]
+    [InlineData("New-MayarCustomer", "Country", "System.String", false, true, null, "CountryCode")]
+    [InlineData("New-MayarCustomer", "PaymentMethod", "System.String", false, true, null, "payment_method")]
+    [InlineData("New-MayarCustomer", "Status", "System.String", false, true, null, "")]
+    [InlineData("New-MayarCustomer", "CustomData", "System.Collections.Hashtable", false, true, null, "custom_data")]
+    [InlineData("Get-MayarCreditBalance", "CustomerId", "System.String", true, true, 0, "customer_id")]
+    [InlineData("Get-MayarCreditBalance", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Connect-Mayar", "ApiKey", "System.Security.SecureString", false, false, 0, "")]
+    [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
+    [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
+    [InlineData("Connect-Mayar", "TimeoutSec", "System.Int32", false, false, null, "")]
+    [InlineData("Connect-Mayar", "PassThru", "System.Management.Automation.SwitchParameter", false, false, null, "")]
+    [InlineData("Disconnect-Mayar", "PassThru", "System.Management.Automation.SwitchParameter", false, false, null, "")]
+    public void Parameters_have_the_documented_shape(string cmdlet, string name, string type, bool mandatory, bool byPropertyName, int? position, string aliases)
+    {
+        var parameter = _module.Cmdlet(cmdlet).Parameter(name);
+        Assert.Equal(type, parameter.TypeName);
+        Assert.Equal(mandatory, parameter.Mandatory);
+        Assert.Equal(byPropertyName, parameter.ValueFromPipelineByPropertyName);
+        Assert.Equal(position, parameter.Position);
+        Assert.Equal(aliases.Split(',', StringSplitOptions.RemoveEmptyEntries), parameter.Aliases);
+    }
+
+    [Theory]
+    [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,PassThru,TimeoutSec")]
+    [InlineData("Get-MayarConnection", "")]
+    [InlineData("Disconnect-Mayar", "PassThru")]
+    [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,TrialCredit")]
+    [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status")]
+    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId")]
+    public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
+    {
+        var names = _module.Cmdlet(cmdlet).Parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
+        var wanted = expected.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (cmdlet == "Connect-Mayar")
+        {
+            wanted = wanted.Where(n => n != "Connection").ToArray();
+        }
+
+        Assert.Equal(wanted, names);
+    }
+
+    [Fact]
+    public void Connect_puts_environment_and_base_uri_in_separate_sets()
+    {
+        var connect = _module.Cmdlet("Connect-Mayar");
+        Assert.Equal("Environment", connect.DefaultParameterSetName);
+        Assert.Equal(new[] { "Environment" }, connect.Parameter("Environment").Sets);
+        Assert.Equal(new[] { "BaseUri" }, connect.Parameter("BaseUri").Sets);
+        Assert.Equal(new[] { "__AllParameterSets" }, connect.Parameter("ApiKey").Sets);
+        Assert.Equal(new[] { "Production", "Sandbox" }, connect.Parameter("Environment").ValidateSet);
+        Assert.Equal((1L, 600L), connect.Parameter("TimeoutSec").Range);
+    }
+
+    [Fact]
+    public void Status_is_a_validate_set_of_the_documented_values() =>
+        Assert.Equal(new[] { "active", "inactive", "suspended" }, _module.Cmdlet("New-MayarCustomer").Parameter("Status").ValidateSet);
+
+    [Fact]
+    public void Non_integer_numeric_parameters_parse_with_the_invariant_culture()
+    {
+        var numeric = _module.Cmdlets
+            .SelectMany(c => c.Parameters)
+            .Where(p => p.TypeName is "System.Decimal" or "System.Decimal?" or "System.Double" or "System.Double?" or "System.Single" or "System.Single?")
+            .ToList();
+        Assert.NotEmpty(numeric);
+        Assert.All(numeric, p => Assert.Contains("InvariantDecimalTransformationAttribute", p.AttributeNames));
+    }
+
+    [Fact]
+    public void Register_output_binds_to_Get_MayarCreditBalance_by_property_name()
+    {
+        AssertBinds("Mayar.Credit.Client.RegisteredCreditCustomer", "Get-MayarCreditBalance");
+    }
+
+    [Fact]
+    public void Credit_balance_output_binds_to_Get_MayarCreditBalance_again()
+    {
+        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance");
+    }
+
+    [Fact]
+    public void New_customer_output_gives_Register_MayarCustomer_its_name_email_and_mobile()
+    {
+        var properties = _module.Client.GetType("Mayar.Credit.Client.MayarCustomer")!.GetProperties().Select(p => p.Name).ToHashSet();
+        var register = _module.Cmdlet("Register-MayarCustomer");
+        foreach (var name in new[] { "Name", "Email", "Mobile" })
+        {
+            Assert.Contains(register.Parameter(name).BindingNames, properties.Contains);
+        }
+    }
+
+    [Fact]
+    public void Every_csv_friendly_input_binds_by_property_name()
+    {
+        var inputs = _module.Cmdlets
+            .Where(c => c.Noun != "Mayar" && c.Noun != "MayarConnection")
+            .SelectMany(c => c.Parameters.Where(p => p.Name != "Connection"));
+        Assert.All(inputs, p => Assert.True(p.ValueFromPipelineByPropertyName, p.Name));
+    }
+
+    [Fact]
+    public void Aliases_are_unique_within_each_cmdlet()
+    {
+        Assert.All(_module.Cmdlets, c =>
+        {
+            var names = c.Parameters.SelectMany(p => p.BindingNames).ToList();
+            Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        });
+    }
+
+    private void AssertBinds(string outputType, string cmdlet)
+    {
+        var properties = _module.Client.GetType(outputType)!.GetProperties().Select(p => p.Name).ToHashSet();
+        var mandatory = _module.Cmdlet(cmdlet).Parameters.Where(p => p.Mandatory).ToList();
+        Assert.NotEmpty(mandatory);
+        Assert.All(mandatory, p =>
+        {
+            Assert.True(p.ValueFromPipelineByPropertyName);
+            Assert.Contains(p.BindingNames, properties.Contains);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace Mayar.Credit.Tests;
+
+/// <summary>The manifest (the source of truth for version, exports and formats) against the compiled module.</summary>
+[Collection(ModuleCollection.Name)]
+public sealed class ManifestTests
+{
+    private readonly ModuleMetadata _module;
+    private readonly PowerShellDataFile _manifest;
+
+    public ManifestTests(ModuleMetadata module)
+    {
+        _module = module;
+        _manifest = new PowerShellDataFile(Path.Combine(module.ModuleFolder, "Mayar.Credit.psd1"));
+    }
+
+    [Fact]
+    public void Exports_exactly_the_compiled_cmdlets()
+    {
+        Assert.Equal(
+            _module.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal),
+            _manifest.List("CmdletsToExport")!.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("FunctionsToExport")]
+    [InlineData("VariablesToExport")]
+    [InlineData("AliasesToExport")]
+    public void Exports_nothing_else(string key) => Assert.Empty(_manifest.List(key)!);
+
+    [Fact]
+    public void The_root_module_is_the_cmdlet_assembly() => Assert.Equal("Mayar.Credit.dll", _manifest.String("RootModule"));
+
+    [Fact]
+    public void The_assembly_version_comes_from_the_manifest()
+    {
+        var version = Version.Parse(_manifest.String("ModuleVersion")!);
+        Assert.Equal(version, new Version(_module.Module.GetName().Version!.ToString(3)));
+        Assert.Equal(version, new Version(_module.Client.GetName().Version!.ToString(3)));
+    }
+
+    [Fact]
+    public void Declares_both_editions_and_windows_powershell_5_1()
+    {
+        Assert.Equal(new[] { "Desktop", "Core" }, _manifest.List("CompatiblePSEditions"));
+        Assert.Equal("5.1", _manifest.String("PowerShellVersion"));
+    }
+
+    [Fact]
+    public void Every_format_file_is_staged_beside_it()
+    {
+        var formats = _manifest.List("FormatsToProcess")!;
+        Assert.NotEmpty(formats);
+        Assert.All(formats, f => Assert.True(File.Exists(Path.Combine(_module.ModuleFolder, f)), f));
+    }
+
+    [Fact]
+    public void Gallery_tags_include_the_editions_and_platforms()
+    {
+        var tags = _manifest.List("Tags")!;
+        foreach (var tag in new[] { "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" })
+        {
+            Assert.Contains(tag, tags);
+        }
+
+        Assert.StartsWith("https://", _manifest.String("ProjectUri"));
+        Assert.StartsWith("https://", _manifest.String("LicenseUri"));
+        Assert.False(string.IsNullOrWhiteSpace(_manifest.String("ReleaseNotes")));
+    }
+
+    [Fact]
+    public void The_staged_manifest_is_the_repository_manifest() =>
+        Assert.Equal(File.ReadAllText(Path.Combine(_module.RepoRoot, "Mayar.Credit.psd1")), File.ReadAllText(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1")));
+}

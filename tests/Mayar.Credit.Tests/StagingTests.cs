@@ -1,0 +1,47 @@
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace Mayar.Credit.Tests;
+
+/// <summary>What `dotnet build` leaves in out/Mayar.Credit/.</summary>
+[Collection(ModuleCollection.Name)]
+public sealed class StagingTests
+{
+    private readonly ModuleMetadata _module;
+
+    public StagingTests(ModuleMetadata module) => _module = module;
+
+    [Theory]
+    [InlineData("Mayar.Credit.psd1")]
+    [InlineData("Mayar.Credit.dll")]
+    [InlineData("Mayar.Credit.Client.dll")]
+    [InlineData("System.Text.Json.dll")]
+    [InlineData("Mayar.Credit.Format.ps1xml")]
+    public void The_module_folder_holds(string file) => Assert.True(File.Exists(Path.Combine(_module.ModuleFolder, file)), file);
+
+    [Fact]
+    public void The_powershell_reference_assembly_is_never_shipped() =>
+        Assert.False(File.Exists(Path.Combine(_module.ModuleFolder, "System.Management.Automation.dll")));
+
+    [Fact]
+    public void System_text_json_is_an_8_0_release()
+    {
+        var json = _module.Client.GetReferencedAssemblies().Single(a => a.Name == "System.Text.Json");
+        Assert.Equal(8, json.Version!.Major);
+    }
+
+    [Fact]
+    public void The_client_has_no_powershell_dependency() =>
+        Assert.DoesNotContain(_module.Client.GetReferencedAssemblies(), a => a.Name == "System.Management.Automation");
+
+    [Fact]
+    public void Both_assemblies_target_netstandard_2_0()
+    {
+        foreach (var assembly in new[] { _module.Module, _module.Client })
+        {
+            var framework = assembly.GetCustomAttributesData().Single(a => a.AttributeType.Name == "TargetFrameworkAttribute");
+            Assert.Equal(".NETStandard,Version=v2.0", framework.ConstructorArguments[0].Value);
+        }
+    }
+}
