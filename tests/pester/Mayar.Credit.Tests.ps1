@@ -13,8 +13,8 @@ BeforeAll {
     Import-Module (Join-Path $script:root 'out/Mayar.Credit/Mayar.Credit.psd1') -Force
     $script:key = ConvertTo-SecureString -String $script:emulator.ApiKey -AsPlainText -Force
     $script:wrongKey = ConvertTo-SecureString -String 'wrong-key-0000000000' -AsPlainText -Force
-    # A hashtable, for splatting (@script:sample); cast to [pscustomobject] to pipe it.
-    $script:sample = @{
+    # A hashtable, for splatting (@sample); cast to [pscustomobject] to pipe it.
+    $sample = @{
         CustomerId = $script:emulator.SampleCustomerId
         ProductId  = $script:emulator.SampleProductId
     }
@@ -101,7 +101,7 @@ Describe 'Connect-Mayar, Get-MayarConnection and Disconnect-Mayar' {
         try {
             $env:MAYAR_API_KEY = $script:emulator.ApiKey
             Connect-Mayar -BaseUri $script:emulator.BaseUrl
-            (Get-MayarCreditBalance @script:sample).Balance | Should -Be 30001
+            (Get-MayarCreditBalance @sample).Balance | Should -Be 30001
         }
         finally {
             $env:MAYAR_API_KEY = $null
@@ -112,7 +112,7 @@ Describe 'Connect-Mayar, Get-MayarConnection and Disconnect-Mayar' {
         Connect-Emulator
         Disconnect-Mayar
         Get-MayarConnection | Should -BeNullOrEmpty
-        { Get-MayarCreditBalance @script:sample } | Should -Throw -ErrorId 'Mayar.NotConnected,*'
+        { Get-MayarCreditBalance @sample } | Should -Throw -ErrorId 'Mayar.NotConnected,*'
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 
@@ -121,7 +121,7 @@ Describe 'Connect-Mayar, Get-MayarConnection and Disconnect-Mayar' {
             $env:MAYAR_API_KEY = $script:emulator.ApiKey
             $env:MAYAR_BASE_URI = $script:emulator.BaseUrl
             (Get-MayarConnection).Source | Should -Be 'Environment'
-            (Get-MayarCreditBalance @script:sample).Balance | Should -Be 30001
+            (Get-MayarCreditBalance @sample).Balance | Should -Be 30001
         }
         finally {
             $env:MAYAR_API_KEY = $null
@@ -132,8 +132,8 @@ Describe 'Connect-Mayar, Get-MayarConnection and Disconnect-Mayar' {
     It 'lets -Connection override the default connection' {
         $good = Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -PassThru
         Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl
-        (Get-MayarCreditBalance @script:sample -Connection $good).Balance | Should -Be 30001
-        { Get-MayarCreditBalance @script:sample -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.Unauthorized,*'
+        (Get-MayarCreditBalance @sample -Connection $good).Balance | Should -Be 30001
+        { Get-MayarCreditBalance @sample -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.Unauthorized,*'
     }
 }
 
@@ -281,7 +281,7 @@ Describe 'Get-MayarCreditBalance' {
     It 'writes Mayar.NotFound for an unknown customer without stopping the pipeline' {
         $queries = @(
             [pscustomobject]@{ CustomerId = '11111111-1111-4111-8111-111111111111'; ProductId = $script:emulator.SampleProductId }
-            [pscustomobject]$script:sample
+            [pscustomobject]$sample
         )
         $balances = @($queries | Get-MayarCreditBalance -ErrorVariable failures -ErrorAction SilentlyContinue)
         $balances.Count | Should -Be 1
@@ -291,11 +291,11 @@ Describe 'Get-MayarCreditBalance' {
 
     It 'turns a plain-text 502 into Mayar.ServerError' {
         Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'faults' -Body @{ status = 502; body = 'Bad Gateway'; contentType = 'text/plain' } | Out-Null
-        { Get-MayarCreditBalance @script:sample -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.ServerError,*' -ExpectedMessage '*Bad Gateway*'
+        { Get-MayarCreditBalance @sample -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.ServerError,*' -ExpectedMessage '*Bad Gateway*'
     }
 
     It 'traces each request with -Verbose and never shows the key' {
-        $verbose = @(Get-MayarCreditBalance @script:sample -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose = @(Get-MayarCreditBalance @sample -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         ($verbose.Message -join "`n") | Should -Match 'GET /credit/v1/credit/customer/balance -> 200 \(\d+ ms\)'
         ($verbose.Message -join "`n") | Should -Not -BeLike ('*' + $script:emulator.ApiKey + '*')
     }
