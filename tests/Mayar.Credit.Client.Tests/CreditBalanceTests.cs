@@ -11,8 +11,6 @@ public sealed class CreditBalanceTests : EmulatorTest
     {
     }
 
-    private static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
-
     [Fact]
     public async Task Reads_the_seed_example_shape()
     {
@@ -138,8 +136,7 @@ public sealed class CreditBalanceTests : EmulatorTest
         var product = NewProduct();
         var customer = await RegisterAsync(product, trialCredit: 100);
         State.AddCredit(customer.CustomerId, product, 50, "MAIN");
-        using var http = new System.Net.Http.HttpClient { BaseAddress = Emulator.BaseUri };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorFixture.ApiKey);
+        using var http = RawHttp();
         var add = await http.PostAsync("credit/v1/credit/customer/add-credit", new System.Net.Http.StringContent($"{{\"customerId\":\"{customer.CustomerId}\",\"productId\":\"{product}\",\"amount\":25}}"));
         var spend = await http.PostAsync("credit/v1/credit/customer/spend", new System.Net.Http.StringContent($"{{\"customerId\":\"{customer.CustomerId}\",\"productId\":\"{product}\",\"amount\":60}}"));
         Assert.Contains("\"customerBalance\":175", await add.Content.ReadAsStringAsync());

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
 using Xunit;
@@ -29,7 +31,18 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
     });
 
+    /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>
+    protected static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
+
     protected string NewProduct() => State.AddProduct(null, null).Id;
+
+    /// <summary>A plain HttpClient with the key, for driving the emulator where the client would refuse the input.</summary>
+    protected HttpClient RawHttp()
+    {
+        var http = new HttpClient { BaseAddress = Emulator.BaseUri };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorFixture.ApiKey);
+        return http;
+    }
 
     protected void Fault(FaultRule rule) => State.AddFault(rule);
 

@@ -16,8 +16,6 @@ public sealed class FailureKindTests : EmulatorTest
     {
     }
 
-    private static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
-
     [Theory]
     [InlineData(400, MayarErrorKind.Validation, "Mayar.Validation")]
     [InlineData(401, MayarErrorKind.Unauthorized, "Mayar.Unauthorized")]
@@ -97,8 +95,7 @@ public sealed class FailureKindTests : EmulatorTest
     {
         Variants(v => v.ValidationAsFailed = true);
         // The client refuses everything the emulator would, so drive the emulator with a bare HTTP call.
-        using var http = new System.Net.Http.HttpClient { BaseAddress = Emulator.BaseUri };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorFixture.ApiKey);
+        using var http = RawHttp();
         var response = await http.PostAsync(MayarRoutes.CreateCustomer.TrimStart('/'), new System.Net.Http.StringContent("{}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"messages\":\"failed\"", await response.Content.ReadAsStringAsync());

@@ -18,8 +18,6 @@ public sealed class SecretTests : EmulatorTest
     {
     }
 
-    private static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
-
     public static IEnumerable<object[]> Faults() => new[]
     {
         new object[] { 400, "{\"statusCode\":400,\"messages\":\"Validation Error\",\"data\":[{\"field\":\"Authorization\",\"message\":\"Bearer " + Key + " rejected\"}]}", "application/json" },
