@@ -41,7 +41,7 @@ public static class CountryCodes
         "Czech Republic:CZ|Turkey:TR|Macedonia:MK|Swaziland:SZ|Ivory Coast:CI|Cape Verde:CV|Burma:MM|East Timor:TL|Brunei:BN|Vatican:VA|" +
         "Vatican City:VA|Holland:NL|The Netherlands:NL|Republic of Korea:KR|DR Congo:CD|DRC:CD|Democratic Republic of the Congo:CD|Republic of the Congo:CG|UAE:AE|Emirates:AE|" +
         "Palestine, State of:PS|Bolivia, Plurinational State of:BO|Venezuela, Bolivarian Republic of:VE|Moldova, Republic of:MD|Micronesia, Federated States of:FM|Taiwan, Province of China:TW|Hong Kong SAR:HK|Macau:MO|" +
-        "IDN:ID|MYS:MY|SGP:SG|TZA:TZ|USA:US|GBR:GB|AUS:AU|JPN:JP|CHN:CN|IND:IN|PHL:PH|THA:TH|VNM:VN|DEU:DE|FRA:FR|NLD:NL|CAN:CA|KEN:KE|NGA:NG|ZAF:ZA|BRA:BR|MEX:MX";
+        "IDN:ID|MYS:MY|SGP:SG|TZA:TZ|GBR:GB|AUS:AU|JPN:JP|CHN:CN|IND:IN|PHL:PH|THA:TH|VNM:VN|DEU:DE|FRA:FR|NLD:NL|CAN:CA|KEN:KE|NGA:NG|ZAF:ZA|BRA:BR|MEX:MX";
 
     private static readonly Dictionary<string, string> NamesByCode = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string> CodesByName = new(StringComparer.OrdinalIgnoreCase);

@@ -190,7 +190,7 @@ internal static class CreditEndpoints
         }
 
         var message = string.Format(CultureInfo.InvariantCulture, "Successfully spent {0}. MAIN: {1}, ADD_ON: {2}", amount, fromMain, fromAddOn);
-        var body = new JsonObject { ["statusCode"] = 200, [variants.MessageKey == "messages" ? "messages" : "message"] = message };
+        var body = new JsonObject { ["statusCode"] = 200, [Replies.SuccessKey(variants)] = message };
         return Replies.Write(context, 200, body);
     }
 

@@ -86,7 +86,7 @@ internal static class Replies
         return context.Response.WriteAsync(body);
     }
 
-    private static string SuccessKey(EmulatorVariants variants) => variants.MessageKey == "messages" ? "messages" : "message";
+    public static string SuccessKey(EmulatorVariants variants) => variants.MessageKey == "messages" ? "messages" : "message";
 
     private static List<(string, JsonNode?)> ToList(JsonObject fields)
     {

@@ -27,27 +27,21 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     /// <summary>Resolves the connection: -Connection, then the runspace default, then MAYAR_API_KEY; otherwise stops.</summary>
     protected override void BeginProcessing()
     {
-        var connection = Connection ?? MayarConnectionStore.Get(SessionState);
+        MayarConnection? connection;
+        try
+        {
+            connection = Connection ?? MayarConnectionStore.Resolve(SessionState);
+        }
+        catch (MayarArgumentException ex)
+        {
+            ThrowTerminatingError(MayarErrorRecords.InvalidArgument(ex, null));
+            return;
+        }
+
         if (connection is null)
         {
-            MayarClientOptions? options;
-            try
-            {
-                options = MayarEnvironmentVariables.ReadOptions(System.Environment.GetEnvironmentVariable);
-            }
-            catch (MayarArgumentException ex)
-            {
-                ThrowTerminatingError(MayarErrorRecords.InvalidArgument(ex, null));
-                return;
-            }
-
-            if (options is null)
-            {
-                ThrowTerminatingError(MayarErrorRecords.NotConnected());
-                return;
-            }
-
-            connection = new MayarConnection(new MayarClient(options), "Environment");
+            ThrowTerminatingError(MayarErrorRecords.NotConnected());
+            return;
         }
 
         ActiveConnection = connection;

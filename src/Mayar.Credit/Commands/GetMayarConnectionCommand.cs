@@ -13,22 +13,15 @@ public sealed class GetMayarConnectionCommand : PSCmdlet
     /// <summary>Writes the runspace default, or the one $env:MAYAR_API_KEY gives; nothing when neither exists.</summary>
     protected override void EndProcessing()
     {
-        var connection = MayarConnectionStore.Get(SessionState);
-        if (connection is null)
+        MayarConnection? connection;
+        try
         {
-            try
-            {
-                var options = MayarEnvironmentVariables.ReadOptions(System.Environment.GetEnvironmentVariable);
-                if (options is not null)
-                {
-                    connection = new MayarConnection(new MayarClient(options), "Environment");
-                }
-            }
-            catch (MayarArgumentException ex)
-            {
-                WriteError(MayarErrorRecords.InvalidArgument(ex, null));
-                return;
-            }
+            connection = MayarConnectionStore.Resolve(SessionState);
+        }
+        catch (MayarArgumentException ex)
+        {
+            WriteError(MayarErrorRecords.InvalidArgument(ex, null));
+            return;
         }
 
         if (connection is null)
