@@ -1,8 +1,11 @@
 namespace Mayar.Credit.Client;
 
-/// <summary>Receives one record per HTTP exchange. Called on whichever thread completes the request.</summary>
+/// <summary>Receives one record per HTTP exchange and per wait. Called on whichever thread is running the request.</summary>
 public interface IMayarTraceListener
 {
     /// <summary>An exchange finished (with a response or without).</summary>
     void OnRequestCompleted(MayarRequestRecord record);
+
+    /// <summary>The client is about to wait: before a retry, or for the connection's pace when the wait is long.</summary>
+    void OnWaiting(MayarWaitRecord record);
 }

@@ -23,6 +23,7 @@ public sealed class MayarApiException : Exception
         Exception? innerException = null)
         : base(BuildMessage(kind, statusCode, serverMessage, validationErrors, method, path, detail), innerException)
     {
+        _detail = detail;
         Kind = kind;
         StatusCode = statusCode;
         HttpStatusCode = httpStatusCode;
@@ -31,6 +32,8 @@ public sealed class MayarApiException : Exception
         Method = method;
         Path = path;
     }
+
+    private readonly string? _detail;
 
     /// <summary>The kind of failure.</summary>
     public MayarErrorKind Kind { get; }
@@ -58,6 +61,46 @@ public sealed class MayarApiException : Exception
 
     /// <summary>The request path, without the query string.</summary>
     public string Path { get; }
+
+    /// <summary>How many times the request was sent (1 when it was not retried).</summary>
+    public int Attempts { get; internal set; } = 1;
+
+    /// <summary>The wait the server asked for in a Retry-After header, if it sent one.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
+    /// <summary>True when the connection could not be established, so the API certainly did not see the request.</summary>
+    public bool RequestNotSent { get; internal set; }
+
+    /// <summary>
+    /// True when a write (POST) failed in a way that does not rule out its effect: a timeout, a broken
+    /// connection, a 5xx or an unreadable answer after the request was sent. Check before sending it again;
+    /// re-registering answers with a conflict when the first attempt did register.
+    /// </summary>
+    public bool MayHaveBeenProcessed =>
+        !RequestNotSent
+        && !MayarRetryPolicy.IsIdempotent(Method)
+        && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse;
+
+    /// <inheritdoc />
+    public override string Message
+    {
+        get
+        {
+            var text = BuildMessage(Kind, StatusCode, ServerMessage, ValidationErrors, Method, Path, _detail);
+            var notes = string.Empty;
+            if (MayHaveBeenProcessed)
+            {
+                notes += " The request may have been processed: check before sending it again (re-registering an already registered customer is answered with a conflict).";
+            }
+
+            if (Attempts > 1)
+            {
+                notes += $" Gave up after {Attempts} attempts.";
+            }
+
+            return text + notes;
+        }
+    }
 
     private static string BuildMessage(
         MayarErrorKind kind,

@@ -25,6 +25,11 @@ public sealed class MayarClient
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
+    // Pacing waits shorter than this are routine and not traced.
+    private static readonly TimeSpan LongPacingWait = TimeSpan.FromSeconds(1);
+
+    private static readonly Random Jitter = new();
+
     private readonly HttpClient _http;
     private readonly MayarApiKey _apiKey;
 
@@ -41,6 +46,8 @@ public sealed class MayarClient
         Environment = options.EffectiveEnvironment;
         Timeout = MayarClientOptions.ValidateTimeout(options.Timeout);
         Redactor = new MayarRedactor(_apiKey);
+        RetryPolicy = new MayarRetryPolicy(options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.MaxRetryAfter);
+        RateLimiter = new MayarRateLimiter(options.RequestsPerMinute);
         _http = httpClient ?? MayarHttpClientPool.For(BaseUri);
     }
 
@@ -55,6 +62,12 @@ public sealed class MayarClient
 
     /// <summary>The per-request timeout.</summary>
     public TimeSpan Timeout { get; }
+
+    /// <summary>When failed requests are sent again.</summary>
+    public MayarRetryPolicy RetryPolicy { get; }
+
+    /// <summary>The pace shared by every caller of this client.</summary>
+    public MayarRateLimiter RateLimiter { get; }
 
     /// <summary>The masked key, e.g. "…3f9a".</summary>
     public string ApiKeyHint => _apiKey.Hint;
@@ -158,10 +171,46 @@ public sealed class MayarClient
         };
     }
 
+    // Sends with pacing and retries; each attempt is a fresh message, since a sent one cannot be reused.
     private async Task<MayarResponse> SendAsync(HttpMethod method, string route, string? query, byte[]? body, IMayarTraceListener? trace, CancellationToken cancellationToken)
     {
         var path = BaseUri.AbsolutePath.TrimEnd('/') + route;
         var uri = new Uri(BaseUri, route.TrimStart('/') + (query is null ? string.Empty : "?" + query));
+        for (var attempt = 1; ; attempt++)
+        {
+            var paced = await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (paced >= LongPacingWait)
+            {
+                trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt, paced, $"paced to {RateLimiter.RequestsPerMinute} requests per minute"));
+            }
+
+            try
+            {
+                return await SendOnceAsync(method, uri, path, body, attempt, trace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MayarApiException failure)
+            {
+                failure.Attempts = attempt;
+                if (failure.Kind == MayarErrorKind.RateLimited)
+                {
+                    // Rate-limited: hold every caller of this connection, not only this one.
+                    RateLimiter.PauseFor(Min(failure.RetryAfter ?? RetryPolicy.BaseDelay, RetryPolicy.MaxRetryAfter));
+                }
+
+                if (attempt > RetryPolicy.MaxRetries || !MayarRetryPolicy.IsRetryable(method.Method, failure) || failure.RetryAfter > RetryPolicy.MaxRetryAfter)
+                {
+                    throw;
+                }
+
+                var delay = RetryPolicy.DelayBefore(attempt, failure.RetryAfter, NextRandom());
+                trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt + 1, delay, DescribeForRetry(failure)));
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<MayarResponse> SendOnceAsync(HttpMethod method, Uri uri, string path, byte[]? body, int attempt, IMayarTraceListener? trace, CancellationToken cancellationToken)
+    {
         using var message = new HttpRequestMessage(method, uri);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey.Reveal());
         message.Headers.UserAgent.Add(Identity.UserAgent);
@@ -176,14 +225,21 @@ public sealed class MayarClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var stopwatch = Stopwatch.StartNew();
         int? status = null;
+        TimeSpan? retryAfter = null;
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
+            retryAfter = ReadRetryAfter(response);
             var bytes = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
-            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, 1, null));
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, null));
             var payload = MayarResponseReader.ReadPayload(status.Value, response.Content.Headers.ContentType?.MediaType, bytes, method.Method, path, Redactor);
             return new MayarResponse(payload, status.Value, method.Method, path);
+        }
+        catch (MayarApiException failure)
+        {
+            failure.RetryAfter = retryAfter;
+            throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -191,14 +247,49 @@ public sealed class MayarClient
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
-            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, 1, "timeout"));
-            var detail = $"No complete answer within {Timeout.TotalSeconds:0.###} s" + (method == HttpMethod.Get ? string.Empty : "; the request may have been processed");
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, "timeout"));
+            var detail = $"No complete answer within {Timeout.TotalSeconds:0.###} s";
             throw new MayarApiException(MayarErrorKind.Timeout, null, status, null, null, method.Method, path, detail, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, 1, "transport error"));
-            throw new MayarApiException(MayarErrorKind.Transport, null, status, null, null, method.Method, path, Redactor.Redact(InnermostMessage(ex)), ex);
+            var notSent = status is null && MayarTransportErrors.IsConnectFailure(ex);
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, notSent ? "could not connect" : "transport error"));
+            var detail = Redactor.Redact(InnermostMessage(ex));
+            throw new MayarApiException(MayarErrorKind.Transport, null, status, null, null, method.Method, path, detail, ex) { RequestNotSent = notSent };
+        }
+    }
+
+    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is TimeSpan delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is DateTimeOffset date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static string DescribeForRetry(MayarApiException failure)
+    {
+        var what = failure.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? failure.Kind.ToString().ToLowerInvariant();
+        return failure.RetryAfter is null ? what : what + ", Retry-After " + failure.RetryAfter.Value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static double NextRandom()
+    {
+        lock (Jitter)
+        {
+            return Jitter.NextDouble();
         }
     }
 

@@ -26,6 +26,21 @@ public sealed class MayarClientOptions
     /// <summary>How long one request may take, from sending to the end of the body.</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>Retries after a failed first attempt (0–10; default 4; 0 disables). See <see cref="MayarRetryPolicy"/>.</summary>
+    public int MaxRetries { get; set; } = MayarRetryPolicy.DefaultMaxRetries;
+
+    /// <summary>Requests per minute this connection sends at most (default the documented 20; 0 disables pacing).</summary>
+    public int RequestsPerMinute { get; set; } = MayarRateLimiter.DocumentedRequestsPerMinute;
+
+    /// <summary>The first retry's backoff ceiling (default 1 s); each retry doubles it up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The largest backoff ceiling (default 30 s).</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest Retry-After honoured (default 120 s); a longer one ends the retries with the error.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(120);
+
     /// <summary>The environment in effect: <see cref="MayarEnvironment.Custom"/> when a base URI is given.</summary>
     public MayarEnvironment EffectiveEnvironment => BaseUri is null ? Environment : MayarEnvironment.Custom;
 

@@ -95,6 +95,13 @@ internal static class MayarResponseReader
             return MayarErrorKind.Conflict;
         }
 
+        // The V2 create endpoints answer a repeated create with 429 "Duplicate request detected": the
+        // first one took effect, so it is a conflict, and waiting and retrying would not help.
+        if (status == 429 && message is not null && message.IndexOf("duplicate request", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return MayarErrorKind.Conflict;
+        }
+
         return status switch
         {
             401 => MayarErrorKind.Unauthorized,

@@ -99,6 +99,12 @@ internal static class AdminEndpoints
                 return Results.BadRequest(new { error = "body must be a fault rule" });
             }
 
+            var problem = rule.Problem();
+            if (problem is not null)
+            {
+                return Results.BadRequest(new { error = problem });
+            }
+
             state.AddFault(rule);
             return Results.Json(state.Faults().Count, Json, statusCode: 201);
         });
@@ -106,6 +112,36 @@ internal static class AdminEndpoints
         {
             state.ClearFaults();
             return Results.NoContent();
+        });
+
+        app.MapGet(admin + "/rate-limit", () => Results.Json(new { perMinute = state.RateLimit.PerWindow, windowSeconds = state.RateLimit.WindowSeconds, refused = state.RateLimit.Refused }, Json));
+        app.MapPut(admin + "/rate-limit", async (HttpContext context) =>
+        {
+            var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
+            var perMinute = body["perMinute"]?.GetValue<int>() ?? 0;
+            var window = body["windowSeconds"]?.GetValue<int>() ?? 60;
+            if (perMinute < 0 || window < 1)
+            {
+                return Results.BadRequest(new { error = "perMinute must be 0 (off) or more, windowSeconds 1 or more" });
+            }
+
+            state.RateLimit.Set(perMinute, window);
+            return Results.Json(new { perMinute, windowSeconds = window }, Json);
+        });
+
+        app.MapGet(admin + "/latency", () => Results.Json(new { minMs = state.Latency.MinMs, maxMs = state.Latency.MaxMs }, Json));
+        app.MapPut(admin + "/latency", async (HttpContext context) =>
+        {
+            var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
+            var min = body["minMs"]?.GetValue<int>() ?? 0;
+            var max = body["maxMs"]?.GetValue<int>() ?? min;
+            if (min < 0 || max < min)
+            {
+                return Results.BadRequest(new { error = "latency needs 0 <= minMs <= maxMs" });
+            }
+
+            state.SetLatency(min, max);
+            return Results.Json(new { minMs = min, maxMs = max }, Json);
         });
     }
 

@@ -32,6 +32,18 @@ public sealed class EmulatorOptions
 
     public bool ShowHelp { get; set; }
 
+    /// <summary>Requests admitted per window (0: no limit); the documented API allows 20 per 60 seconds.</summary>
+    public int RateLimitPerWindow { get; set; }
+
+    public int RateLimitWindowSeconds { get; set; } = 60;
+
+    public int LatencyMinMs { get; set; }
+
+    public int LatencyMaxMs { get; set; }
+
+    /// <summary>Faults in the --fault text form, in force from the start (and again after a reset).</summary>
+    public List<string> Faults { get; } = new();
+
     public const string Usage = """
         Mayar credit API emulator (loopback only)
 
@@ -47,6 +59,14 @@ public sealed class EmulatorOptions
           --errors-as-http200        send every error with HTTP 200 and the real status in the body's statusCode
           --validation-as-failed     send validation errors as HTTP 200 {statusCode:200, messages:"failed", data:[…]}
           --numbers-as-strings       send balances and amounts as JSON strings
+          --rate-limit N             answer 429 with Retry-After once N requests were admitted in the window (default off; the live API: 20)
+          --rate-limit-window SEC    the rate-limit window (default 60)
+          --latency MS|MIN-MAX       add latency to every API request, fixed or random in a range
+          --fault SPEC               inject a fault; repeatable. SPEC is name=value pairs joined by commas:
+                                     kind=status|delay|drop-before|drop-after|hang|malformed-json|html|text|error-200,
+                                     status=N, count=N (0: every request), method=GET, path=/credit/..., retry-after=S,
+                                     delay=MS|MIN-MAX, content-type=T, body=TEXT
+                                     e.g. --fault kind=status,status=503,count=2,retry-after=1
           --help                     show this text
         """;
 
@@ -78,12 +98,30 @@ public sealed class EmulatorOptions
                 case "--errors-as-http200": options.Variants.ErrorsAsHttp200 = true; break;
                 case "--validation-as-failed": options.Variants.ValidationAsFailed = true; break;
                 case "--numbers-as-strings": options.Variants.NumbersAsStrings = true; break;
+                case "--rate-limit": options.RateLimitPerWindow = NonNegative(name, Value()); break;
+                case "--rate-limit-window": options.RateLimitWindowSeconds = Math.Max(1, NonNegative(name, Value())); break;
+                case "--latency": (options.LatencyMinMs, options.LatencyMaxMs) = FaultRule.ParseRange(Value(), name); break;
+                case "--fault":
+                    var spec = Value();
+                    FaultRule.Parse(spec);
+                    options.Faults.Add(spec);
+                    break;
                 case "--help" or "-h" or "-?": options.ShowHelp = true; break;
                 default: throw new ArgumentException($"Unknown option '{name}'. Use --help.");
             }
         }
 
         return options;
+    }
+
+    private static int NonNegative(string name, string value)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            throw new ArgumentException($"{name} must be a whole number of 0 or more, not '{value}'.");
+        }
+
+        return number;
     }
 
     private static string OneOf(string name, string value, params string[] allowed)

@@ -51,26 +51,24 @@ internal static class EmulatorPipeline
         context.Items[LogKey] = entry;
         state.BeginLog(entry);
 
-        var fault = state.TakeFault(context.Request.Method, path);
-        if (fault is not null)
+        var (minMs, maxMs) = state.Latency;
+        if (maxMs > 0)
         {
-            entry.Fault = Describe(fault);
-            if (fault.DelayMs > 0)
-            {
-                await Task.Delay(fault.DelayMs, context.RequestAborted);
-            }
+            await Task.Delay(maxMs > minMs ? Random.Shared.Next(minMs, maxMs + 1) : minMs, context.RequestAborted);
+        }
 
-            if (fault.Status is int status)
-            {
-                if (!string.IsNullOrEmpty(fault.RetryAfter))
-                {
-                    context.Response.Headers.RetryAfter = fault.RetryAfter;
-                }
+        if (!state.RateLimit.TryAdmit(out var retryAfter))
+        {
+            entry.Fault = "rate limit";
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Replies.Error(context, state.Variants, 429, "Too Many Requests", "messages");
+            return;
+        }
 
-                var faultBody = fault.Body ?? $"{{\"statusCode\":{status},\"messages\":\"Injected fault {status}\"}}";
-                await Replies.WriteRaw(context, status, faultBody, fault.ContentType ?? "application/json; charset=utf-8");
-                return;
-            }
+        var fault = state.TakeFault(context.Request.Method, path);
+        if (fault is not null && await ApplyFaultAsync(context, state, entry, fault, next))
+        {
+            return;
         }
 
         entry.Authorized = IsAuthorized(context, state.ApiKey);
@@ -84,27 +82,69 @@ internal static class EmulatorPipeline
         await next();
     }
 
+    // Applies a fault; returns true when the request has been dealt with, false to go on normally.
+    private static async Task<bool> ApplyFaultAsync(HttpContext context, EmulatorState state, RequestLogEntry entry, FaultRule fault, Func<Task> next)
+    {
+        entry.Fault = fault.Describe();
+        var delay = fault.PickDelayMs();
+        if (delay > 0)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
+        switch (fault.EffectiveKind)
+        {
+            case "delay":
+                return false;
+
+            case "drop-before":
+                entry.Dropped = true;
+                context.Abort();
+                return true;
+
+            case "drop-after":
+                entry.Authorized = IsAuthorized(context, state.ApiKey);
+                if (entry.Authorized)
+                {
+                    // Let the endpoint change state, write its answer into a buffer, then cut the connection.
+                    context.Response.Body = new MemoryStream();
+                    entry.Processed = true;
+                    await next();
+                }
+
+                entry.Dropped = true;
+                context.Abort();
+                return true;
+
+            case "hang":
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMinutes(10), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, as it should.
+                }
+
+                return true;
+
+            default:
+                var (status, body, contentType) = fault.Answer();
+                if (!string.IsNullOrEmpty(fault.RetryAfter))
+                {
+                    context.Response.Headers.RetryAfter = fault.RetryAfter;
+                }
+
+                await Replies.WriteRaw(context, status, body, contentType);
+                return true;
+        }
+    }
+
     private static bool IsAuthorized(HttpContext context, string apiKey)
     {
         var header = context.Request.Headers.Authorization.ToString();
         const string Scheme = "Bearer ";
         return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
             && string.Equals(header.Substring(Scheme.Length).Trim(), apiKey, StringComparison.Ordinal);
-    }
-
-    private static string Describe(FaultRule fault)
-    {
-        var parts = new List<string>();
-        if (fault.DelayMs > 0)
-        {
-            parts.Add($"delay {fault.DelayMs} ms");
-        }
-
-        if (fault.Status is int status)
-        {
-            parts.Add($"status {status}");
-        }
-
-        return string.Join(", ", parts);
     }
 }

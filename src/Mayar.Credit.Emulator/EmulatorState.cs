@@ -34,7 +34,23 @@ public sealed class EmulatorState
 
     public EmulatorVariants Variants { get; private set; }
 
-    /// <summary>Back to the start-up state: the start-up products, the sample customer, no log, no faults, start-up variants.</summary>
+    /// <summary>The per-minute (per-window) request limit; off unless set.</summary>
+    public EmulatorRateLimit RateLimit { get; } = new();
+
+    /// <summary>Latency added to every API request, in milliseconds (a random value in [Min, Max]).</summary>
+    public (int MinMs, int MaxMs) Latency { get; private set; }
+
+    public void SetLatency(int minMs, int maxMs)
+    {
+        if (minMs < 0 || maxMs < minMs)
+        {
+            throw new ArgumentException("latency needs 0 <= minMs <= maxMs.");
+        }
+
+        Latency = (minMs, maxMs);
+    }
+
+    /// <summary>Back to the start-up state: the start-up products, the sample customer, no log, and the start-up variants, faults, latency and rate limit.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -46,6 +62,13 @@ public sealed class EmulatorState
             _log.Clear();
             _faults.Clear();
             Variants = Clone(_options.Variants);
+            RateLimit.Set(_options.RateLimitPerWindow, _options.RateLimitWindowSeconds);
+            Latency = (_options.LatencyMinMs, _options.LatencyMaxMs);
+            foreach (var fault in _options.Faults)
+            {
+                _faults.Add(FaultRule.Parse(fault));
+            }
+
             AddProduct(_options.ProductId, "Credit product");
             AddProduct(EmulatorOptions.SampleProductId, "Seed 002 sample product");
             var sample = new CreditAccount(EmulatorOptions.SampleCustomerId, EmulatorOptions.SampleProductId, "john doe", "johndoe.sample@example.com", "08777777777")
@@ -256,6 +279,12 @@ public sealed class EmulatorState
 
     public void AddFault(FaultRule rule)
     {
+        var problem = rule.Problem();
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem);
+        }
+
         lock (_gate)
         {
             _faults.Add(rule);

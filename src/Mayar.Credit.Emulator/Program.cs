@@ -24,7 +24,11 @@ Console.WriteLine($"Mayar emulator listening on {baseUrl}");
 Console.WriteLine($"  API key:     {options.ApiKey}");
 Console.WriteLine($"  Product id:  {options.ProductId}");
 Console.WriteLine($"  Sample balance: customer {EmulatorOptions.SampleCustomerId} in product {EmulatorOptions.SampleProductId} (30001 = main 29501 + add-on 500)");
-Console.WriteLine($"  Admin:       {baseUrl}/_emulator/info, /requests, /faults, /variants, /reset");
+Console.WriteLine($"  Admin:       {baseUrl}/_emulator/info, /requests, /faults, /rate-limit, /latency, /variants, /reset");
+if (options.RateLimitPerWindow > 0)
+{
+    Console.WriteLine($"  Rate limit:  {options.RateLimitPerWindow} requests per {options.RateLimitWindowSeconds} s");
+}
 Console.WriteLine("Press Ctrl+C to stop.");
 await emulator.WaitForShutdownAsync();
 return 0;

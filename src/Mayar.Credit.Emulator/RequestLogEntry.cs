@@ -25,7 +25,11 @@ public sealed class RequestLogEntry
     /// <summary>True when the request reached the endpoint's logic (not answered by a fault or auth failure).</summary>
     public bool Processed { get; set; }
 
+    /// <summary>The status sent; 0 when no answer was sent (a dropped or hung request).</summary>
     public int Status { get; set; }
+
+    /// <summary>True when the emulator closed the connection instead of answering.</summary>
+    public bool Dropped { get; set; }
 
     public string? Fault { get; set; }
 }

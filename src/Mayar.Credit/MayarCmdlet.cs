@@ -100,12 +100,12 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     // Runs the call while writing each finished request's trace line from this (the pipeline) thread.
     private T RunWithVerbose<T>(Func<IMayarTraceListener, CancellationToken, Task<T>> call)
     {
-        using var records = new BlockingCollection<MayarRequestRecord>();
+        using var records = new BlockingCollection<string>();
         var task = call(new QueueingTraceListener(records), _stopping.Token);
         task.ContinueWith(_ => records.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        foreach (var record in records.GetConsumingEnumerable())
+        foreach (var line in records.GetConsumingEnumerable())
         {
-            WriteVerbose(ActiveConnection.Client.Redactor.Redact(record.ToString()));
+            WriteVerbose(ActiveConnection.Client.Redactor.Redact(line));
         }
 
         return task.GetAwaiter().GetResult();
@@ -113,10 +113,12 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
 
     private sealed class QueueingTraceListener : IMayarTraceListener
     {
-        private readonly BlockingCollection<MayarRequestRecord> _records;
+        private readonly BlockingCollection<string> _records;
 
-        public QueueingTraceListener(BlockingCollection<MayarRequestRecord> records) => _records = records;
+        public QueueingTraceListener(BlockingCollection<string> records) => _records = records;
 
-        public void OnRequestCompleted(MayarRequestRecord record) => _records.TryAdd(record);
+        public void OnRequestCompleted(MayarRequestRecord record) => _records.TryAdd(record.ToString());
+
+        public void OnWaiting(MayarWaitRecord record) => _records.TryAdd(record.ToString());
     }
 }

@@ -24,11 +24,19 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
 
     protected IReadOnlyList<RequestLogEntry> Log => State.RequestLog();
 
-    protected MayarClient Client(string? apiKey = null, TimeSpan? timeout = null) => new(new MayarClientOptions
+    /// <summary>
+    /// A client for the emulator. Retries and pacing are off unless asked for, so a test of one exchange sees
+    /// exactly one; with retries, backoff is scaled down to milliseconds.
+    /// </summary>
+    protected MayarClient Client(string? apiKey = null, TimeSpan? timeout = null, int maxRetries = 0, int requestsPerMinute = 0, Uri? baseUri = null) => new(new MayarClientOptions
     {
         ApiKey = MayarApiKey.FromString(apiKey ?? EmulatorFixture.ApiKey),
-        BaseUri = Emulator.BaseUri,
+        BaseUri = baseUri ?? Emulator.BaseUri,
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
+        MaxRetries = maxRetries,
+        RequestsPerMinute = requestsPerMinute,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        RetryMaxDelay = TimeSpan.FromMilliseconds(200),
     });
 
     /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>

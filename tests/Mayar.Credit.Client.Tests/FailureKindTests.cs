@@ -142,7 +142,7 @@ public sealed class FailureKindTests : EmulatorTest
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var client = new MayarClient(new MayarClientOptions { ApiKey = MayarApiKey.FromString(EmulatorFixture.ApiKey), BaseUri = new Uri($"http://127.0.0.1:{port}") });
+        var client = Client(baseUri: new Uri($"http://127.0.0.1:{port}"));
 
         var error = await FailsAsync(() => client.GetCreditBalanceAsync(Sample));
 

@@ -8,7 +8,16 @@ internal sealed class RecordingTrace : IMayarTraceListener
 {
     private readonly ConcurrentQueue<MayarRequestRecord> _records = new();
 
+    private readonly ConcurrentQueue<MayarWaitRecord> _waits = new();
+
     public IReadOnlyList<MayarRequestRecord> Records => _records.ToList();
 
+    public IReadOnlyList<MayarWaitRecord> Waits => _waits.ToList();
+
+    /// <summary>Every line the client produced, as -Verbose would show them.</summary>
+    public IEnumerable<string> Lines => Records.Select(r => r.ToString()).Concat(Waits.Select(w => w.ToString()));
+
     public void OnRequestCompleted(MayarRequestRecord record) => _records.Enqueue(record);
+
+    public void OnWaiting(MayarWaitRecord record) => _waits.Enqueue(record);
 }

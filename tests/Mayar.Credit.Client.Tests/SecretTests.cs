@@ -53,7 +53,7 @@ public sealed class SecretTests : EmulatorTest
     {
         Fault(new FaultRule { DelayMs = 2500 });
         var timeout = await FailsAsync(() => Client(timeout: TimeSpan.FromSeconds(1)).GetCreditBalanceAsync(Sample));
-        var unreachable = new MayarClient(new MayarClientOptions { ApiKey = MayarApiKey.FromString(Key), BaseUri = new Uri("http://127.0.0.1:1") });
+        var unreachable = Client(baseUri: new Uri("http://127.0.0.1:1"), maxRetries: 2);
         var transport = await FailsAsync(() => unreachable.GetCreditBalanceAsync(Sample));
         AssertNoKey(timeout.ToString(), transport.ToString());
     }
