@@ -17,6 +17,15 @@ public static class MayarEnvironmentVariables
     /// <summary>An explicit base URI; wins over MAYAR_ENVIRONMENT.</summary>
     public const string BaseUri = "MAYAR_BASE_URI";
 
+    /// <summary>Retries (0–10), like Connect-Mayar -MaxRetries.</summary>
+    public const string MaxRetries = "MAYAR_MAX_RETRIES";
+
+    /// <summary>The pace (0–60000), like Connect-Mayar -RequestsPerMinute.</summary>
+    public const string RequestsPerMinute = "MAYAR_REQUESTS_PER_MINUTE";
+
+    /// <summary>Every variable read, in a fixed order (callers may use the values to recognise the same settings).</summary>
+    public static readonly string[] All = { ApiKey, Environment, BaseUri, MaxRetries, RequestsPerMinute };
+
     /// <summary>Options from the variables, or null when MAYAR_API_KEY is not set. Invalid values throw, naming the variable.</summary>
     public static MayarClientOptions? ReadOptions(Func<string, string?> getVariable)
     {
@@ -44,7 +53,25 @@ public static class MayarEnvironmentVariables
             options.BaseUri = MayarClientOptions.ValidateBaseUri(uri, "$env:" + BaseUri);
         }
 
+        options.MaxRetries = ReadWholeNumber(getVariable, MaxRetries, 0, MayarRetryPolicy.MaxAllowedRetries) ?? options.MaxRetries;
+        options.RequestsPerMinute = ReadWholeNumber(getVariable, RequestsPerMinute, 0, MayarRateLimiter.MaxRequestsPerMinute) ?? options.RequestsPerMinute;
         return options;
+    }
+
+    private static int? ReadWholeNumber(Func<string, string?> getVariable, string name, int min, int max)
+    {
+        var text = getVariable(name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text!.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new MayarArgumentException("$env:" + name, $"must be a whole number from {min} to {max}, not '{MayarInputRules.Shorten(text)}'.");
+        }
+
+        return value;
     }
 
     /// <summary>Parses Production or Sandbox (any case).</summary>

@@ -28,6 +28,12 @@ public sealed class MayarConnection
     /// <summary>The per-request timeout in seconds.</summary>
     public int TimeoutSec => (int)Client.Timeout.TotalSeconds;
 
+    /// <summary>How many times a failed request is sent again.</summary>
+    public int MaxRetries => Client.RetryPolicy.MaxRetries;
+
+    /// <summary>The pace shared by every user of this connection; 0 when pacing is off.</summary>
+    public int RequestsPerMinute => Client.RateLimiter.RequestsPerMinute;
+
     /// <summary>"Connect-Mayar" or "Environment" (MAYAR_API_KEY).</summary>
     public string Source { get; }
 

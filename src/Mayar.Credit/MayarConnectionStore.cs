@@ -1,4 +1,9 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
+using System.Security.Cryptography;
+using System.Text;
 using Mayar.Credit.Client;
 
 namespace Mayar.Credit;
@@ -10,6 +15,8 @@ namespace Mayar.Credit;
 internal static class MayarConnectionStore
 {
     internal const string VariableName = "global:MayarCreditDefaultConnection";
+
+    private static readonly ConcurrentDictionary<string, MayarConnection> EnvironmentConnections = new(StringComparer.Ordinal);
 
     public static MayarConnection? Get(SessionState sessionState) =>
         sessionState.PSVariable.GetValue(VariableName) as MayarConnection;
@@ -28,7 +35,21 @@ internal static class MayarConnectionStore
         }
 
         var options = MayarEnvironmentVariables.ReadOptions(System.Environment.GetEnvironmentVariable);
-        return options is null ? null : new MayarConnection(new MayarClient(options), "Environment");
+        if (options is null)
+        {
+            return null;
+        }
+
+        // One connection per set of variable values, so commands in a loop share its pacing.
+        return EnvironmentConnections.GetOrAdd(EnvironmentFingerprint(), _ => new MayarConnection(new MayarClient(options), "Environment"));
+    }
+
+    // A digest of the MAYAR_* values: the cache key holds no copy of the key itself.
+    private static string EnvironmentFingerprint()
+    {
+        var text = string.Join("\n", MayarEnvironmentVariables.All.Select(name => System.Environment.GetEnvironmentVariable(name) ?? string.Empty));
+        using var sha = SHA256.Create();
+        return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
     }
 
     public static void Set(SessionState sessionState, MayarConnection connection) =>

@@ -16,7 +16,12 @@ internal static class MayarErrorRecords
     public static ErrorRecord Api(MayarApiException exception, object? target) =>
         new(exception, exception.ErrorId, CategoryOf(exception.Kind), target)
         {
-            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = RecommendedAction(exception.Kind) },
+            ErrorDetails = new ErrorDetails(exception.Message)
+            {
+                RecommendedAction = exception.MayHaveBeenProcessed
+                    ? "The request may have been processed: check before sending it again (Get-MayarCreditBalance for a registration). Re-running a registration that took effect answers with Mayar.Conflict, so a re-run of the batch is safe."
+                    : RecommendedAction(exception.Kind),
+            },
         };
 
     public static ErrorRecord NotConnected() =>
@@ -47,7 +52,7 @@ internal static class MayarErrorRecords
         MayarErrorKind.Forbidden => "Use a key with Read & Write access for commands that change data.",
         MayarErrorKind.NotFound => "Check the ids: the customer must be registered in that product.",
         MayarErrorKind.Conflict => "It already exists: on a re-run this means the earlier run succeeded for this input.",
-        MayarErrorKind.RateLimited => "Wait a minute, or send fewer requests per minute (the documented limit is 20 per minute).",
+        MayarErrorKind.RateLimited => "Wait for the Retry-After in the message, or lower Connect-Mayar -RequestsPerMinute (the documented limit is 20 per minute per IP, shared by everything on this machine).",
         MayarErrorKind.Server => "Retry later; for a write, first check whether it took effect.",
         MayarErrorKind.Transport => "Check the network and the base URI (Get-MayarConnection).",
         MayarErrorKind.Timeout => "Retry later or raise Connect-Mayar -TimeoutSec; for a write, first check whether it took effect.",

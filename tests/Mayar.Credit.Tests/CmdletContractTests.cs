@@ -87,6 +87,8 @@ public sealed class CmdletContractTests
     [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
     [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
     [InlineData("Connect-Mayar", "TimeoutSec", "System.Int32", false, false, null, "")]
+    [InlineData("Connect-Mayar", "MaxRetries", "System.Int32", false, false, null, "")]
+    [InlineData("Connect-Mayar", "RequestsPerMinute", "System.Int32", false, false, null, "")]
     [InlineData("Connect-Mayar", "PassThru", "System.Management.Automation.SwitchParameter", false, false, null, "")]
     [InlineData("Disconnect-Mayar", "PassThru", "System.Management.Automation.SwitchParameter", false, false, null, "")]
     public void Parameters_have_the_documented_shape(string cmdlet, string name, string type, bool mandatory, bool byPropertyName, int? position, string aliases)
@@ -100,7 +102,7 @@ public sealed class CmdletContractTests
     }
 
     [Theory]
-    [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,PassThru,TimeoutSec")]
+    [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,MaxRetries,PassThru,RequestsPerMinute,TimeoutSec")]
     [InlineData("Get-MayarConnection", "")]
     [InlineData("Disconnect-Mayar", "PassThru")]
     [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,TrialCredit")]
@@ -128,6 +130,14 @@ public sealed class CmdletContractTests
         Assert.Equal(new[] { "__AllParameterSets" }, connect.Parameter("ApiKey").Sets);
         Assert.Equal(new[] { "Production", "Sandbox" }, connect.Parameter("Environment").ValidateSet);
         Assert.Equal((1L, 600L), connect.Parameter("TimeoutSec").Range);
+    }
+
+    [Fact]
+    public void Connect_bounds_the_reliability_settings()
+    {
+        var connect = _module.Cmdlet("Connect-Mayar");
+        Assert.Equal((0L, 10L), connect.Parameter("MaxRetries").Range);
+        Assert.Equal((0L, 60000L), connect.Parameter("RequestsPerMinute").Range);
     }
 
     [Fact]

@@ -35,6 +35,22 @@ public sealed class ConnectMayarCommand : PSCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 100;
 
+    /// <summary>
+    /// How many times a failed request is sent again (0–10; default 4; 0 disables). Reads are retried on
+    /// transport errors, timeouts, 408, 429 and 5xx; writes only when they certainly did not arrive.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, MayarRetryPolicy.MaxAllowedRetries)]
+    public int MaxRetries { get; set; } = MayarRetryPolicy.DefaultMaxRetries;
+
+    /// <summary>
+    /// The most requests per minute this connection sends, shared by every command and runspace that uses it
+    /// (default the documented 20; 0 disables pacing).
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, MayarRateLimiter.MaxRequestsPerMinute)]
+    public int RequestsPerMinute { get; set; } = MayarRateLimiter.DocumentedRequestsPerMinute;
+
     /// <summary>Also write the connection to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -49,6 +65,8 @@ public sealed class ConnectMayarCommand : PSCmdlet
             {
                 ApiKey = ResolveKey(),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxRetries = MaxRetries,
+                RequestsPerMinute = RequestsPerMinute,
             };
 
             if (ParameterSetName == BaseUriSet)

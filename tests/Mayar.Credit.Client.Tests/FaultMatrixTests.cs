@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Mayar.Credit.Emulator;
+using Xunit;
+
+namespace Mayar.Credit.Client.Tests;
+
+/// <summary>
+/// Every emulator fault × the three operations, with the default retry budget (4 retries, backoff scaled to
+/// milliseconds): reads recover, writes are never duplicated, and what is not recovered is a
+/// <see cref="MayarApiException"/> of the right kind and ErrorId.
+/// </summary>
+public sealed class FaultMatrixTests : EmulatorTest
+{
+    private const int Retries = MayarRetryPolicy.DefaultMaxRetries;
+
+    public FaultMatrixTests(EmulatorFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    public enum Operation
+    {
+        Register,
+        CreateCustomer,
+        Balance,
+    }
+
+    /// <summary>fault → (what a read ends with, after how many attempts; what a write ends with, after how many, how many writes took effect).</summary>
+    private static readonly Dictionary<string, (Outcome Read, Outcome Write)> Expected = new()
+    {
+        ["latency-fixed"] = (Outcome.Ok(1), Outcome.Ok(1)),
+        ["latency-range"] = (Outcome.Ok(1), Outcome.Ok(1)),
+        ["status-500"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["status-503-twice"] = (Outcome.Ok(3), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["status-503-retry-after"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["status-504"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["status-408"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Timeout, "Mayar.Timeout", 1, writes: 0)),
+        ["status-429-retry-after"] = (Outcome.Ok(2), Outcome.Ok(2)),
+        ["status-429-twice"] = (Outcome.Ok(3), Outcome.Ok(3)),
+        ["rate-limit"] = (Outcome.Ok(2), Outcome.Ok(2)),
+        ["drop-before"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Transport, "Mayar.Transport", 1, writes: 0)),
+        ["drop-after"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Transport, "Mayar.Transport", 1, writes: 1)),
+        ["hang"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Timeout, "Mayar.Timeout", 1, writes: 0)),
+        ["malformed-json"] = (Outcome.Fails(MayarErrorKind.InvalidResponse, "Mayar.InvalidResponse", 1), Outcome.Fails(MayarErrorKind.InvalidResponse, "Mayar.InvalidResponse", 1, writes: 0)),
+        ["html-502"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["text-502"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["error-as-http-200"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["status-503-always"] = (Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", Retries + 1), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0)),
+        ["connection-refused"] = (Outcome.Fails(MayarErrorKind.Transport, "Mayar.Transport", Retries + 1, notSent: true), Outcome.Fails(MayarErrorKind.Transport, "Mayar.Transport", Retries + 1, writes: 0, notSent: true)),
+    };
+
+    public static IEnumerable<object[]> Cases() =>
+        from fault in Expected.Keys
+        from operation in Enum.GetValues<Operation>()
+        select new object[] { fault, operation };
+
+    [Fact]
+    public void The_matrix_covers_every_emulator_fault_kind()
+    {
+        var used = Expected.Keys.Select(name => name.Split('-')[0]).ToHashSet();
+        foreach (var kind in FaultRule.Kinds)
+        {
+            var family = kind switch
+            {
+                "delay" => "latency",
+                "drop-before" or "drop-after" => "drop",
+                "error-200" => "error",
+                _ => kind.Split('-')[0],
+            };
+            Assert.Contains(family, used);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Fault_outcome(string fault, Operation operation)
+    {
+        var isRead = operation == Operation.Balance;
+        var expected = isRead ? Expected[fault].Read : Expected[fault].Write;
+        var route = operation switch
+        {
+            Operation.Register => MayarRoutes.RegisterCreditCustomer,
+            Operation.CreateCustomer => MayarRoutes.CreateCustomer,
+            _ => MayarRoutes.CreditBalance,
+        };
+        var baseUri = Inject(fault, route);
+        var client = Client(baseUri: baseUri, maxRetries: Retries, timeout: TimeSpan.FromSeconds(1));
+        var writesBefore = Writes(operation);
+        var trace = new RecordingTrace();
+
+        MayarApiException? failure = null;
+        object? result = null;
+        try
+        {
+            result = await RunAsync(client, operation, trace);
+        }
+        catch (MayarApiException ex)
+        {
+            failure = ex;
+        }
+
+        if (expected.Kind is null)
+        {
+            Assert.True(failure is null, $"{fault} × {operation}: expected success, got {failure?.Message}");
+            Assert.NotNull(result);
+        }
+        else
+        {
+            Assert.NotNull(failure);
+            Assert.Equal(expected.Kind, failure!.Kind);
+            Assert.Equal(expected.ErrorId, failure.ErrorId);
+            Assert.Equal(expected.Attempts, failure.Attempts);
+            Assert.Equal(expected.NotSent, failure.RequestNotSent);
+            // Every failing write in the matrix after sending is one whose effect cannot be ruled out.
+            Assert.Equal(!isRead && !expected.NotSent, failure.MayHaveBeenProcessed);
+            if (failure.MayHaveBeenProcessed)
+            {
+                Assert.Contains("may have been processed", failure.Message);
+            }
+        }
+
+        Assert.Equal(expected.Attempts, trace.Records.Count);
+        Assert.Equal(expected.Attempts - 1, trace.Waits.Count);
+        Assert.All(trace.Records.Select((record, index) => (record, index)), r => Assert.Equal(r.index + 1, r.record.Attempt));
+
+        if (!isRead)
+        {
+            // Never duplicated: the emulator holds exactly the writes that took effect, at most one.
+            var writes = Writes(operation) - writesBefore;
+            Assert.Equal(expected.Kind is null ? 1 : expected.Writes, writes);
+            Assert.True(Log.Count(e => e.Path == route && e.Processed) <= 1, "a write reached the endpoint twice");
+        }
+    }
+
+    [Fact]
+    public async Task Retry_After_is_honoured_as_the_wait()
+    {
+        Fault(new FaultRule { Path = MayarRoutes.CreditBalance, Status = 503, RetryAfter = "1" });
+        var trace = new RecordingTrace();
+
+        await Client(maxRetries: Retries).GetCreditBalanceAsync(Sample, trace);
+
+        var wait = Assert.Single(trace.Waits);
+        Assert.Equal(TimeSpan.FromSeconds(1), wait.Delay);
+        Assert.Equal(2, wait.NextAttempt);
+        Assert.Contains("503, Retry-After 1 s", wait.ToString());
+    }
+
+    [Fact]
+    public async Task Retry_After_as_an_http_date_is_honoured()
+    {
+        var when = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        Fault(new FaultRule { Path = MayarRoutes.CreditBalance, Status = 429, RetryAfter = when });
+        var trace = new RecordingTrace();
+
+        await Client(maxRetries: Retries).GetCreditBalanceAsync(Sample, trace);
+
+        var wait = Assert.Single(trace.Waits);
+        Assert.InRange(wait.Delay, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_allowed_ends_the_retries_with_the_error()
+    {
+        Fault(new FaultRule { Path = MayarRoutes.CreditBalance, Status = 429, RetryAfter = "3600" });
+
+        var error = await FailsAsync(() => Client(maxRetries: Retries).GetCreditBalanceAsync(Sample));
+
+        Assert.Equal(MayarErrorKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task Zero_retries_sends_once()
+    {
+        Fault(new FaultRule { Path = MayarRoutes.CreditBalance, Status = 503, Count = 0 });
+
+        var error = await FailsAsync(() => Client(maxRetries: 0).GetCreditBalanceAsync(Sample));
+
+        Assert.Equal(1, error.Attempts);
+        Assert.Single(Log);
+        Assert.DoesNotContain("Gave up", error.Message);
+    }
+
+    [Fact]
+    public async Task A_429_that_reports_a_duplicate_request_is_a_conflict_and_not_retried()
+    {
+        Fault(new FaultRule { Status = 429, Body = "{\"statusCode\":429,\"messages\":\"Duplicate request detected. Please wait 1 minute before trying again.\"}" });
+
+        var error = await FailsAsync(() => Client(maxRetries: Retries).CreateCustomerAsync(new CreateCustomerRequest { Name = "Ani", Email = "ani@example.com" }));
+
+        Assert.Equal(MayarErrorKind.Conflict, error.Kind);
+        Assert.Single(Log);
+    }
+
+    private Uri? Inject(string fault, string route)
+    {
+        switch (fault)
+        {
+            case "latency-fixed": Fault(new FaultRule { Path = route, Kind = "delay", DelayMs = 150 }); break;
+            case "latency-range": Fault(new FaultRule { Path = route, Kind = "delay", DelayMs = 50, DelayMaxMs = 250 }); break;
+            case "status-500": Fault(new FaultRule { Path = route, Status = 500 }); break;
+            case "status-503-twice": Fault(new FaultRule { Path = route, Status = 503, Count = 2 }); break;
+            case "status-503-retry-after": Fault(new FaultRule { Path = route, Status = 503, RetryAfter = "1" }); break;
+            case "status-504": Fault(new FaultRule { Path = route, Status = 504 }); break;
+            case "status-408": Fault(new FaultRule { Path = route, Status = 408 }); break;
+            case "status-429-retry-after": Fault(new FaultRule { Path = route, Status = 429, RetryAfter = "1" }); break;
+            case "status-429-twice": Fault(new FaultRule { Path = route, Status = 429, Count = 2 }); break;
+            case "rate-limit":
+                // One request per second, and one already used: the operation is refused once, with Retry-After.
+                State.RateLimit.Set(1, 1);
+                Assert.True(State.RateLimit.TryAdmit(out _));
+                break;
+            case "drop-before": Fault(new FaultRule { Path = route, Kind = "drop-before" }); break;
+            case "drop-after": Fault(new FaultRule { Path = route, Kind = "drop-after" }); break;
+            case "hang": Fault(new FaultRule { Path = route, Kind = "hang" }); break;
+            case "malformed-json": Fault(new FaultRule { Path = route, Kind = "malformed-json" }); break;
+            case "html-502": Fault(new FaultRule { Path = route, Kind = "html" }); break;
+            case "text-502": Fault(new FaultRule { Path = route, Kind = "text" }); break;
+            case "error-as-http-200": Fault(new FaultRule { Path = route, Kind = "error-200" }); break;
+            case "status-503-always": Fault(new FaultRule { Path = route, Status = 503, Count = 0 }); break;
+            case "connection-refused": return new Uri($"http://127.0.0.1:{ClosedPort()}/");
+            default: throw new ArgumentException(fault);
+        }
+
+        return null;
+    }
+
+    private async Task<object> RunAsync(MayarClient client, Operation operation, RecordingTrace trace) => operation switch
+    {
+        Operation.Register => await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace),
+        Operation.CreateCustomer => await client.CreateCustomerAsync(new CreateCustomerRequest { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" }, trace),
+        _ => await client.GetCreditBalanceAsync(Sample, trace),
+    };
+
+    private int Writes(Operation operation) => operation switch
+    {
+        Operation.Register => State.RegistrationCount,
+        Operation.CreateCustomer => State.CustomerCount,
+        _ => 0,
+    };
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed record Outcome(MayarErrorKind? Kind, string? ErrorId, int Attempts, int Writes, bool NotSent)
+    {
+        public static Outcome Ok(int attempts) => new(null, null, attempts, 1, false);
+
+        public static Outcome Fails(MayarErrorKind kind, string errorId, int attempts, int writes = 0, bool notSent = false) => new(kind, errorId, attempts, writes, notSent);
+    }
+}
