@@ -178,14 +178,14 @@ public sealed class MayarClient
         var uri = new Uri(BaseUri, route.TrimStart('/') + (query is null ? string.Empty : "?" + query));
         for (var attempt = 1; ; attempt++)
         {
-            var paced = await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (paced >= LongPacingWait)
-            {
-                trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt, paced, $"paced to {RateLimiter.RequestsPerMinute} requests per minute"));
-            }
-
             try
             {
+                using var turn = await RateLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                if (turn.Waited >= LongPacingWait)
+                {
+                    trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt, turn.Waited, $"paced to {RateLimiter.RequestsPerMinute} requests per minute"));
+                }
+
                 return await SendOnceAsync(method, uri, path, body, attempt, trace, cancellationToken).ConfigureAwait(false);
             }
             catch (MayarApiException failure)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,9 +7,15 @@ using System.Threading.Tasks;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// Paces one connection's requests: a token bucket holding one token that refills every 60/N seconds (so
-/// requests leave evenly spaced and no burst can exceed the API's window), shared by every caller of the
-/// connection, on any thread. A 429 pauses it for the server's Retry-After. Thread-safe.
+/// Paces one connection's requests so a batch runs at the API's limit without provoking 429s. Two rules,
+/// shared by every caller of the connection on any thread:
+/// <list type="number">
+/// <item>a token bucket holding one token, refilled every 60/N seconds, so requests leave evenly spaced;</item>
+/// <item>a sliding window: a request leaves only once the request N places before it has finished and a
+/// minute has passed since. The server saw that one no later than it finished, so however the latency
+/// varies, no minute of arrivals at the server holds more than N.</item>
+/// </list>
+/// A 429 pauses every caller for the server's Retry-After (<see cref="PauseFor"/>). Thread-safe.
 /// </summary>
 public sealed class MayarRateLimiter
 {
@@ -18,67 +25,109 @@ public sealed class MayarRateLimiter
     /// <summary>The highest pace a connection may ask for.</summary>
     public const int MaxRequestsPerMinute = 60000;
 
-    // Requests are spaced 1% wider than 60/N s, so arrival jitter on the way never fits N+1 into a window.
-    private const double SafetyMargin = 1.01;
 
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly object _gate = new();
+    private readonly Queue<Lease> _recent = new();
     private readonly long _intervalTicks;
+    private readonly long _windowTicks;
     private long _nextSlot;
     private long _pausedUntil;
-    private int _pauses;
 
     /// <summary>Creates a limiter; 0 requests per minute means no pacing (429 pauses still apply).</summary>
     public MayarRateLimiter(int requestsPerMinute)
+        : this(requestsPerMinute, TimeSpan.FromMinutes(1))
     {
-        if (requestsPerMinute < 0 || requestsPerMinute > MaxRequestsPerMinute)
+    }
+
+    // A shorter window lets tests see the window rule in seconds.
+    internal MayarRateLimiter(int requestsPerWindow, TimeSpan window)
+    {
+        if (requestsPerWindow < 0 || requestsPerWindow > MaxRequestsPerMinute)
         {
-            throw new MayarArgumentException("RequestsPerMinute", $"must be between 0 (no pacing) and {MaxRequestsPerMinute}, not {requestsPerMinute}.");
+            throw new MayarArgumentException("RequestsPerMinute", $"must be between 0 (no pacing) and {MaxRequestsPerMinute}, not {requestsPerWindow}.");
         }
 
-        RequestsPerMinute = requestsPerMinute;
-        _intervalTicks = requestsPerMinute == 0 ? 0 : (long)(Stopwatch.Frequency * 60d / requestsPerMinute * SafetyMargin);
+        RequestsPerMinute = requestsPerWindow;
+        _windowTicks = (long)(window.TotalSeconds * Stopwatch.Frequency);
+        _intervalTicks = requestsPerWindow == 0 ? 0 : _windowTicks / requestsPerWindow;
     }
 
     /// <summary>The pace; 0 when pacing is off.</summary>
     public int RequestsPerMinute { get; }
 
     /// <summary>The spacing between two requests.</summary>
-    public TimeSpan Interval => TimeSpan.FromSeconds(_intervalTicks / (double)Stopwatch.Frequency);
+    public TimeSpan Interval => ToTimeSpan(_intervalTicks);
 
     /// <summary>
-    /// Waits for this caller's turn and returns how long it waited. Cancelling ends the wait at once.
-    /// A pause that starts while waiting moves the turn behind it.
+    /// Waits for this caller's turn to send. Dispose the lease when the request has finished (answered or
+    /// failed): the window counts from then. Cancelling ends the wait at once.
     /// </summary>
-    public async Task<TimeSpan> WaitAsync(CancellationToken cancellationToken)
+    public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        while (true)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (RequestsPerMinute == 0 && Volatile.Read(ref _pausedUntil) <= Stopwatch.GetTimestamp())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            long wait;
-            int pauses;
-            lock (_gate)
-            {
-                var now = Stopwatch.GetTimestamp();
-                var slot = Math.Max(now, Math.Max(_nextSlot, _pausedUntil));
-                _nextSlot = slot + _intervalTicks;
-                wait = slot - now;
-                pauses = _pauses;
-            }
+            return new Lease(TimeSpan.Zero);
+        }
 
-            if (wait <= 0)
+        var started = Stopwatch.GetTimestamp();
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
             {
-                return Elapsed(started);
-            }
-
-            await Task.Delay(ToTimeSpan(wait), cancellationToken).ConfigureAwait(false);
-            lock (_gate)
-            {
-                if (pauses == _pauses)
+                Lease? blocking = null;
+                long now;
+                long target;
+                lock (_gate)
                 {
-                    return Elapsed(started);
+                    now = Stopwatch.GetTimestamp();
+                    target = Math.Max(_nextSlot, _pausedUntil);
+                    if (RequestsPerMinute > 0 && _recent.Count == RequestsPerMinute)
+                    {
+                        var oldest = _recent.Peek();
+                        if (oldest.FinishedAt is long finished)
+                        {
+                            target = Math.Max(target, finished + _windowTicks);
+                        }
+                        else
+                        {
+                            blocking = oldest;
+                        }
+                    }
+
+                    if (blocking is null && target <= now)
+                    {
+                        _nextSlot = now + _intervalTicks;
+                        var lease = new Lease(now > started ? ToTimeSpan(now - started) : TimeSpan.Zero);
+                        if (RequestsPerMinute > 0)
+                        {
+                            _recent.Enqueue(lease);
+                            if (_recent.Count > RequestsPerMinute)
+                            {
+                                _recent.Dequeue();
+                            }
+                        }
+
+                        return lease;
+                    }
+                }
+
+                // Sleep, then look again: a pause may have started meanwhile.
+                if (blocking is not null)
+                {
+                    await WhenFinishedAsync(blocking, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.Delay(ToTimeSpan(target - now), cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+        finally
+        {
+            _turn.Release();
         }
     }
 
@@ -95,13 +144,55 @@ public sealed class MayarRateLimiter
             var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
             if (until > _pausedUntil)
             {
-                _pausedUntil = until;
-                _pauses++;
+                Volatile.Write(ref _pausedUntil, until);
             }
         }
     }
 
-    private static TimeSpan Elapsed(long started) => ToTimeSpan(Stopwatch.GetTimestamp() - started);
+    private static async Task WhenFinishedAsync(Lease lease, CancellationToken cancellationToken)
+    {
+        using var cancelled = new CancellationTokenSource();
+        using (cancellationToken.Register(() => cancelled.Cancel()))
+        {
+            var delay = Task.Delay(Timeout.Infinite, cancelled.Token);
+            await Task.WhenAny(lease.Finished, delay).ConfigureAwait(false);
+            cancelled.Cancel();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
 
     private static TimeSpan ToTimeSpan(long stopwatchTicks) => TimeSpan.FromSeconds(stopwatchTicks / (double)Stopwatch.Frequency);
+
+    /// <summary>One request's turn. Dispose it when the request has finished.</summary>
+    public sealed class Lease : IDisposable
+    {
+        private readonly TaskCompletionSource<bool> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _finishedAt;
+
+        internal Lease(TimeSpan waited) => Waited = waited;
+
+        /// <summary>How long the caller waited for its turn.</summary>
+        public TimeSpan Waited { get; }
+
+        internal long? FinishedAt
+        {
+            get
+            {
+                var value = Volatile.Read(ref _finishedAt);
+                return value == 0 ? null : value;
+            }
+        }
+
+        internal Task Finished => _finished.Task;
+
+        /// <summary>Marks the request finished; the window counts from now.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.CompareExchange(ref _finishedAt, Stopwatch.GetTimestamp(), 0) == 0)
+            {
+                _finished.TrySetResult(true);
+            }
+        }
+    }
 }
