@@ -74,6 +74,77 @@ public sealed class SecretTests : EmulatorTest
         Assert.All(State.RequestLog(), entry => Assert.True(entry.Authorized));
     }
 
+    public static IEnumerable<object[]> FaultKinds() => FaultRule.Kinds.Select(kind => new object[] { kind });
+
+    [Theory]
+    [MemberData(nameof(FaultKinds))]
+    public async Task No_fault_with_retries_reveals_the_key_in_errors_traces_waits_or_the_log(string kind)
+    {
+        // Two faults in a row, so every operation also retries (reads) or reports (writes); Retry-After on the statuses.
+        Fault(new FaultRule { Kind = kind, Status = kind == "status" ? 503 : null, RetryAfter = "0", Count = 2, DelayMs = kind == "delay" ? 10 : 0 });
+        var trace = new RecordingTrace();
+        var client = Client(maxRetries: 2, timeout: TimeSpan.FromSeconds(1));
+        var texts = new List<string?>();
+
+        foreach (var call in Operations(client, trace))
+        {
+            try
+            {
+                texts.Add((await call())?.ToString());
+            }
+            catch (MayarApiException error)
+            {
+                texts.AddRange(new[] { error.Message, error.ToString(), error.ServerMessage, string.Join(" ", error.ValidationErrors) });
+            }
+        }
+
+        AssertNoKey(texts.ToArray());
+        AssertNoKey(trace.Lines.ToArray());
+        AssertNoKey(JsonSerializer.Serialize(State.RequestLog()));
+    }
+
+    [Fact]
+    public async Task Rate_limited_and_unreachable_requests_do_not_reveal_the_key()
+    {
+        State.RateLimit.Set(1, 1);
+        var trace = new RecordingTrace();
+        var texts = new List<string?>();
+        foreach (var client in new[] { Client(maxRetries: 1), Client(maxRetries: 1, baseUri: new Uri("http://127.0.0.1:1/")) })
+        {
+            foreach (var call in Operations(client, trace))
+            {
+                try
+                {
+                    texts.Add((await call())?.ToString());
+                }
+                catch (MayarApiException error)
+                {
+                    texts.AddRange(new[] { error.Message, error.ToString(), error.ServerMessage });
+                }
+            }
+        }
+
+        Assert.Contains(State.RequestLog(), e => e.Status == 429);
+        AssertNoKey(texts.ToArray());
+        AssertNoKey(trace.Lines.ToArray());
+        AssertNoKey(JsonSerializer.Serialize(State.RequestLog()));
+    }
+
+    [Fact]
+    public void A_plain_http_base_uri_that_is_not_loopback_is_refused()
+    {
+        var error = Assert.Throws<MayarArgumentException>(() => Client(baseUri: new Uri("http://api.mayar.id/")));
+        Assert.Equal("BaseUri", error.ParamName);
+        Assert.Contains("https", error.Message);
+    }
+
+    private static IEnumerable<Func<Task<object>>> Operations(MayarClient client, RecordingTrace trace) => new Func<Task<object>>[]
+    {
+        async () => await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace),
+        async () => await client.CreateCustomerAsync(new CreateCustomerRequest { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" }, trace),
+        async () => await client.GetCreditBalanceAsync(Sample, trace),
+    };
+
     private static void AssertNoKey(params string?[] texts)
     {
         foreach (var text in texts)
