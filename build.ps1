@@ -70,7 +70,8 @@ function Invoke-DemoTask {
         Write-Host "Emulator at $($emulator.BaseUrl); product $($emulator.ProductId)" -ForegroundColor Cyan
 
         $key = ConvertTo-SecureString -String $emulator.ApiKey -AsPlainText -Force
-        Connect-Mayar -ApiKey $key -BaseUri $emulator.BaseUrl
+        # The emulator has no rate limit by default; the live API's 20 per minute is Connect-Mayar's default pace.
+        Connect-Mayar -ApiKey $key -BaseUri $emulator.BaseUrl -RequestsPerMinute 600
         Get-MayarConnection | Format-Table | Out-Host
 
         Write-Host 'Register three members from CSV rows and read their balances:' -ForegroundColor Cyan

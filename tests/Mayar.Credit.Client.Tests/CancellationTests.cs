@@ -16,9 +16,12 @@ public sealed class CancellationTests : EmulatorTest
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
-    public CancellationTests(EmulatorFixture fixture)
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public CancellationTests(EmulatorFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
         : base(fixture)
     {
+        _output = output;
     }
 
     [Fact]
@@ -67,7 +70,7 @@ public sealed class CancellationTests : EmulatorTest
     }
 
     // Starts the call, waits until it is in the state to interrupt (or 300 ms), then cancels it.
-    private static async Task AssertCancelsPromptlyAsync<T>(Func<CancellationToken, Task<T>> call, Func<bool>? whenReady = null)
+    private async Task AssertCancelsPromptlyAsync<T>(Func<CancellationToken, Task<T>> call, Func<bool>? whenReady = null)
     {
         using var cancel = new CancellationTokenSource();
         var task = call(cancel.Token);
@@ -82,6 +85,7 @@ public sealed class CancellationTests : EmulatorTest
         var stopwatch = Stopwatch.StartNew();
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        _output.WriteLine($"cancelled in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms");
         Assert.True(stopwatch.Elapsed < Bound, $"cancellation took {stopwatch.ElapsedMilliseconds} ms");
     }
 }

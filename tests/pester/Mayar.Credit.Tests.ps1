@@ -21,7 +21,7 @@ BeforeAll {
 
     # Tests must not pick up a developer's real key.
     $script:savedEnvironment = @{}
-    foreach ($name in 'MAYAR_API_KEY', 'MAYAR_ENVIRONMENT', 'MAYAR_BASE_URI') {
+    foreach ($name in 'MAYAR_API_KEY', 'MAYAR_ENVIRONMENT', 'MAYAR_BASE_URI', 'MAYAR_MAX_RETRIES', 'MAYAR_REQUESTS_PER_MINUTE') {
         $script:savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
         [Environment]::SetEnvironmentVariable($name, $null)
     }
@@ -34,9 +34,19 @@ BeforeAll {
         @(Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Path 'requests')
     }
 
+    # No pacing against the emulator, which enforces no rate limit unless a test sets one.
     function Connect-Emulator {
-        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl
+        param([int] $MaxRetries = 4)
+        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -MaxRetries $MaxRetries
     }
+
+    function Add-EmulatorFault {
+        param([hashtable] $Fault)
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'faults' -Body $Fault | Out-Null
+    }
+
+    $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
+    $script:balancePath = '/credit/v1/credit/customer/balance'
 }
 
 AfterAll {
@@ -289,14 +299,97 @@ Describe 'Get-MayarCreditBalance' {
         $failures[0].CategoryInfo.Category.ToString() | Should -Be 'ObjectNotFound'
     }
 
-    It 'turns a plain-text 502 into Mayar.ServerError' {
-        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'faults' -Body @{ status = 502; body = 'Bad Gateway'; contentType = 'text/plain' } | Out-Null
-        { Get-MayarCreditBalance @sample -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.ServerError,*' -ExpectedMessage '*Bad Gateway*'
+    It 'turns a lasting plain-text 502 into Mayar.ServerError after the retries' {
+        Connect-Emulator -MaxRetries 1
+        Add-EmulatorFault @{ status = 502; body = 'Bad Gateway'; contentType = 'text/plain'; count = 0 }
+        { Get-MayarCreditBalance @sample -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Mayar.ServerError,*' -ExpectedMessage '*Bad Gateway*Gave up after 2 attempts*'
+        @(Get-EmulatorRequest).Count | Should -Be 2
     }
 
     It 'traces each request with -Verbose and never shows the key' {
         $verbose = @(Get-MayarCreditBalance @sample -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         ($verbose.Message -join "`n") | Should -Match 'GET /credit/v1/credit/customer/balance -> 200 \(\d+ ms\)'
         ($verbose.Message -join "`n") | Should -Not -BeLike ('*' + $script:emulator.ApiKey + '*')
+    }
+}
+
+Describe 'Retries and pacing' {
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+    }
+
+    It 'shows the retry and pacing settings on the connection' {
+        $connection = Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -MaxRetries 2 -RequestsPerMinute 600 -PassThru
+        $connection.MaxRetries | Should -Be 2
+        $connection.RequestsPerMinute | Should -Be 600
+        $default = Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -PassThru
+        $default.MaxRetries | Should -Be 4
+        $default.RequestsPerMinute | Should -Be 20
+    }
+
+    It 'refuses out-of-range settings at binding' {
+        { Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -MaxRetries 11 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'recovers a read from a 503 and traces the wait and the second attempt with -Verbose' {
+        Add-EmulatorFault @{ path = $script:balancePath; status = 503; retryAfter = '0' }
+        $output = @(Get-MayarCreditBalance @sample -Verbose 4>&1)
+        $balance = @($output | Where-Object { $_ -is [Mayar.Credit.Client.CreditBalance] })
+        $verbose = ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $balance.Count | Should -Be 1
+        $balance[0].Balance | Should -Be 30001
+        $verbose | Should -Match 'GET /credit/v1/credit/customer/balance -> 503 \(\d+ ms\)'
+        $verbose | Should -Match 'Waiting 0\.0 s before attempt 2 of GET /credit/v1/credit/customer/balance: 503'
+        $verbose | Should -Match 'GET /credit/v1/credit/customer/balance -> 200 \(\d+ ms, attempt 2\)'
+    }
+
+    It 'retries a write refused with 429, once the Retry-After has passed' {
+        Add-EmulatorFault @{ path = $script:registerPath; status = 429; retryAfter = '1' }
+        $result = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'Rate Limited' -Email 'limited@example.com' -Mobile '0812345678'
+        $result.Email | Should -Be 'limited@example.com'
+        $requests = @(Get-EmulatorRequest)
+        $requests.Count | Should -Be 2
+        $requests[0].status | Should -Be 429
+        $requests[1].status | Should -Be 200
+    }
+
+    It 'does not repeat a write whose connection broke after sending, and a re-run reports it as a conflict' {
+        Add-EmulatorFault @{ path = $script:registerPath; kind = 'drop-after' }
+        $arguments = @{ ProductId = $script:emulator.ProductId; Name = 'Dropped'; Email = 'dropped@example.com'; Mobile = '0812345678' }
+        Register-MayarCustomer @arguments -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.Transport,*'
+        $failures[0].Exception.Message | Should -BeLike '*may have been processed*'
+        $failures[0].Exception.MayHaveBeenProcessed | Should -BeTrue
+        $failures[0].ErrorDetails.RecommendedAction | Should -BeLike '*Mayar.Conflict*'
+        @(Get-EmulatorRequest).Count | Should -Be 1
+
+        # Resuming the batch: the first attempt did register, so the re-run is a conflict, not a duplicate.
+        { Register-MayarCustomer @arguments -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.Conflict,*'
+        # The seed's sample account and the one registration: nothing was registered twice.
+        (Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Path 'state').registrations | Should -Be 2
+    }
+
+    It 'keeps the pipeline going past a write that timed out' {
+        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -TimeoutSec 1
+        Add-EmulatorFault @{ path = $script:registerPath; kind = 'hang' }
+        $rows = @(
+            [pscustomobject]@{ Name = 'Hung'; Email = 'hung@example.com'; Mobile = '0812345678' }
+            [pscustomobject]@{ Name = 'Fine'; Email = 'fine@example.com'; Mobile = '0812345679' }
+        )
+        $results = @($rows | Register-MayarCustomer -ProductId $script:emulator.ProductId -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 1
+        $results[0].Email | Should -Be 'fine@example.com'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.Timeout,*'
+        $failures[0].TargetObject.Email | Should -Be 'hung@example.com'
+    }
+
+    It 'spaces the requests of a paced connection' {
+        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 120
+        $elapsed = Measure-Command { 1..3 | ForEach-Object { Get-MayarCreditBalance @sample } | Out-Null }
+        # Three requests half a second apart take at least one second (a lower bound: a busy machine only adds).
+        $elapsed.TotalMilliseconds | Should -BeGreaterOrEqual 950
     }
 }
