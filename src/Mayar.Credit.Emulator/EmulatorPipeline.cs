@@ -113,6 +113,7 @@ internal static class EmulatorPipeline
                 }
 
                 entry.Dropped = true;
+                entry.Status = 0; // the answer was written to the buffer, never sent
                 context.Abort();
                 return true;
 

@@ -153,7 +153,12 @@ public sealed class FaultRule
 
     public string Describe()
     {
-        var parts = new List<string> { EffectiveKind };
+        var parts = new List<string>();
+        if (EffectiveKind != "status")
+        {
+            parts.Add(EffectiveKind);
+        }
+
         if (DelayMs > 0 || DelayMaxMs > 0)
         {
             parts.Add(DelayMaxMs > DelayMs ? $"delay {DelayMs}-{DelayMaxMs} ms" : $"delay {DelayMs} ms");
