@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Mayar.Credit.Tests;
+
+/// <summary>The generated en-US/Mayar.Credit.dll-Help.xml (what Get-Help reads) against the compiled cmdlets.</summary>
+[Collection(ModuleCollection.Name)]
+public sealed class MamlHelpTests
+{
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+    private readonly ModuleMetadata _module;
+    private readonly Dictionary<string, XElement> _commands;
+
+    public MamlHelpTests(ModuleMetadata module)
+    {
+        _module = module;
+        var document = XDocument.Load(Path.Combine(module.ModuleFolder, "en-US", "Mayar.Credit.dll-Help.xml"));
+        Assert.Equal("helpItems", document.Root!.Name.LocalName);
+        _commands = document.Root.Elements(Command + "command").ToDictionary(c => c.Element(Command + "details")!.Element(Command + "name")!.Value);
+    }
+
+    public static IEnumerable<object[]> CmdletNames() =>
+        new[] { "Connect-Mayar", "Disconnect-Mayar", "Get-MayarConnection", "Get-MayarCreditBalance", "New-MayarCustomer", "Register-MayarCustomer" }.Select(n => new object[] { n });
+
+    [Fact]
+    public void Every_cmdlet_has_help_and_no_help_is_for_a_cmdlet_that_does_not_exist() =>
+        Assert.Equal(_module.Cmdlets.Select(c => c.Name).OrderBy(n => n), _commands.Keys.OrderBy(n => n));
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Help_has_a_synopsis_a_description_and_at_least_two_examples(string cmdlet)
+    {
+        var command = _commands[cmdlet];
+        Assert.False(string.IsNullOrWhiteSpace(command.Element(Command + "details")!.Element(Maml + "description")!.Value));
+        Assert.False(string.IsNullOrWhiteSpace(command.Element(Maml + "description")!.Value));
+        var examples = command.Element(Command + "examples")!.Elements(Command + "example").ToList();
+        Assert.True(examples.Count >= 2, $"{cmdlet} has {examples.Count} examples");
+        Assert.All(examples, e => Assert.Contains(cmdlet, e.Element(Dev + "code")!.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Help_documents_every_parameter_and_only_those(string cmdlet)
+    {
+        var info = _module.Cmdlet(cmdlet);
+        var expected = info.Parameters.Select(p => p.Name).ToList();
+        if (info.SupportsShouldProcess)
+        {
+            expected.AddRange(new[] { "WhatIf", "Confirm" });
+        }
+
+        Assert.Equal(expected.OrderBy(n => n), Parameters(cmdlet).Keys.OrderBy(n => n));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Each_documented_parameter_matches_its_compiled_attributes(string cmdlet)
+    {
+        var documented = Parameters(cmdlet);
+        foreach (var parameter in _module.Cmdlet(cmdlet).Parameters)
+        {
+            var help = documented[parameter.Name];
+            var because = $"{cmdlet} -{parameter.Name}";
+            Assert.False(string.IsNullOrWhiteSpace(help.Element(Maml + "description")!.Value), because + " has no description");
+            Assert.True(parameter.Mandatory == (help.Attribute("required")!.Value == "true"), because + ": required");
+            Assert.Equal(parameter.Position?.ToString() ?? "named", help.Attribute("position")!.Value);
+            Assert.True(parameter.ValueFromPipelineByPropertyName == help.Attribute("pipelineInput")!.Value.Contains("ByPropertyName"), because + ": pipeline input");
+            var aliases = help.Attribute("aliases")!.Value;
+            Assert.Equal(parameter.Aliases.OrderBy(a => a), (aliases == "none" ? new string[0] : aliases.Split(", ")).OrderBy(a => a));
+            var accepted = help.Element(Command + "parameterValueGroup")?.Elements(Command + "parameterValue").Select(v => v.Value).ToList() ?? new List<string>();
+            Assert.Equal(parameter.ValidateSet.OrderBy(v => v), accepted.OrderBy(v => v));
+            var shortType = parameter.Property.PropertyType.Name;
+            Assert.Contains(shortType.Split('`')[0], help.Element(Dev + "type")!.Element(Maml + "name")!.Value);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void The_syntax_has_one_item_per_parameter_set_with_that_sets_parameters(string cmdlet)
+    {
+        var info = _module.Cmdlet(cmdlet);
+        var sets = info.Parameters.SelectMany(p => p.Sets).Where(s => s != "__AllParameterSets").Distinct().ToList();
+        var items = _commands[cmdlet].Element(Command + "syntax")!.Elements(Command + "syntaxItem").ToList();
+        Assert.Equal(sets.Count == 0 ? 1 : sets.Count, items.Count);
+        foreach (var item in items)
+        {
+            var names = item.Elements(Command + "parameter").Select(p => p.Element(Maml + "name")!.Value).ToHashSet();
+            var matches = sets.Count == 0
+                ? new[] { info.Parameters.Select(p => p.Name) }
+                : sets.Select(set => info.Parameters.Where(p => p.Sets.Contains(set) || p.Sets.Contains("__AllParameterSets")).Select(p => p.Name));
+            Assert.Contains(matches, m => m.ToHashSet().IsSubsetOf(names) && names.Except(new[] { "WhatIf", "Confirm" }).ToHashSet().SetEquals(m));
+        }
+    }
+
+    [Fact]
+    public void The_about_topic_is_staged_as_text_with_the_error_ids()
+    {
+        var text = File.ReadAllText(Path.Combine(_module.ModuleFolder, "en-US", "about_Mayar.Credit.help.txt"));
+        Assert.StartsWith("TOPIC", text);
+        Assert.Contains("SHORT DESCRIPTION", text);
+        Assert.Contains("RATE LIMITS AND RETRIES", text);
+        Assert.Contains("Mayar.RateLimited", text);
+        Assert.DoesNotContain("```", text);
+    }
+
+    private Dictionary<string, XElement> Parameters(string cmdlet) =>
+        _commands[cmdlet].Element(Command + "parameters")!.Elements(Command + "parameter").ToDictionary(p => p.Element(Maml + "name")!.Value);
+}
