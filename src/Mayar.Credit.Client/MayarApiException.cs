@@ -21,7 +21,7 @@ public sealed class MayarApiException : Exception
         string path,
         string? detail = null,
         Exception? innerException = null)
-        : base(BuildMessage(kind, statusCode, serverMessage, validationErrors, method, path, detail), innerException)
+        : base(null, innerException) // Message is built on demand: it includes Attempts, known only after the retries.
     {
         _detail = detail;
         Kind = kind;

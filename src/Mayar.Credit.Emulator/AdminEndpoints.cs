@@ -99,13 +99,16 @@ internal static class AdminEndpoints
                 return Results.BadRequest(new { error = "body must be a fault rule" });
             }
 
-            var problem = rule.Problem();
-            if (problem is not null)
+            // The state checks the rule; its refusal is the 400's message.
+            try
             {
-                return Results.BadRequest(new { error = problem });
+                state.AddFault(rule);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
             }
 
-            state.AddFault(rule);
             return Results.Json(state.Faults().Count, Json, statusCode: 201);
         });
         app.MapDelete(admin + "/faults", () =>
@@ -120,12 +123,15 @@ internal static class AdminEndpoints
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
             var perMinute = body["perMinute"]?.GetValue<int>() ?? 0;
             var window = body["windowSeconds"]?.GetValue<int>() ?? 60;
-            if (perMinute < 0 || window < 1)
+            try
             {
-                return Results.BadRequest(new { error = "perMinute must be 0 (off) or more, windowSeconds 1 or more" });
+                state.RateLimit.Set(perMinute, window);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
             }
 
-            state.RateLimit.Set(perMinute, window);
             return Results.Json(new { perMinute, windowSeconds = window }, Json);
         });
 
@@ -135,12 +141,15 @@ internal static class AdminEndpoints
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
             var min = body["minMs"]?.GetValue<int>() ?? 0;
             var max = body["maxMs"]?.GetValue<int>() ?? min;
-            if (min < 0 || max < min)
+            try
             {
-                return Results.BadRequest(new { error = "latency needs 0 <= minMs <= maxMs" });
+                state.SetLatency(min, max);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
             }
 
-            state.SetLatency(min, max);
             return Results.Json(new { minMs = min, maxMs = max }, Json);
         });
     }

@@ -54,7 +54,7 @@ internal static class EmulatorPipeline
         var (minMs, maxMs) = state.Latency;
         if (maxMs > 0)
         {
-            await Task.Delay(maxMs > minMs ? Random.Shared.Next(minMs, maxMs + 1) : minMs, context.RequestAborted);
+            await Task.Delay(FaultRule.PickInRange(minMs, maxMs), context.RequestAborted);
         }
 
         if (!state.RateLimit.TryAdmit(out var retryAfter))

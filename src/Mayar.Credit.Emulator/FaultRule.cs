@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Mayar.Credit.Emulator;
 
@@ -55,7 +56,7 @@ public sealed class FaultRule
     /// <summary>Null when the rule is usable, else what is wrong with it.</summary>
     public string? Problem()
     {
-        if (!((IList<string>)Kinds).Contains(EffectiveKind))
+        if (!Kinds.Contains(EffectiveKind))
         {
             return $"kind must be one of {string.Join(", ", Kinds)}, not '{Kind}'";
         }
@@ -79,7 +80,10 @@ public sealed class FaultRule
     }
 
     /// <summary>The delay for one request.</summary>
-    public int PickDelayMs() => DelayMaxMs > DelayMs ? Random.Shared.Next(DelayMs, DelayMaxMs + 1) : DelayMs;
+    public int PickDelayMs() => PickInRange(DelayMs, DelayMaxMs);
+
+    /// <summary>A fixed delay, or a random one in [min, max] when max is above min (faults and the emulator's latency).</summary>
+    public static int PickInRange(int minMs, int maxMs) => maxMs > minMs ? Random.Shared.Next(minMs, maxMs + 1) : minMs;
 
     /// <summary>The status, body and content type to answer with, for the kinds that answer.</summary>
     public (int Status, string Body, string ContentType) Answer()

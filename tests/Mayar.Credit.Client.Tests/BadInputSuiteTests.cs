@@ -116,7 +116,7 @@ public sealed class BadInputSuiteTests : EmulatorTest
         Func<Task> call = test.Operation switch
         {
             "register" => () => Client().RegisterCreditCustomerAsync(Apply(Registration(Product), test.Register!)),
-            "create" => () => Client().CreateCustomerAsync(Apply(new CreateCustomerRequest { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" }, test.Create!)),
+            "create" => () => Client().CreateCustomerAsync(Apply(Customer(), test.Create!)),
             _ => () => Client().GetCreditBalanceAsync(Apply(Sample, test.Balance!)),
         };
 

@@ -72,10 +72,13 @@ public sealed class CreditBalanceTests : EmulatorTest
         Assert.Equal(500m, balance.AddonBalance);
     }
 
+    // A well-formed id the emulator does not hold, in the sample product.
+    private static CreditBalanceQuery UnknownCustomer => new() { CustomerId = "11111111-1111-4111-8111-111111111111", ProductId = EmulatorOptions.SampleProductId };
+
     [Fact]
     public async Task An_unknown_customer_is_not_found()
     {
-        var error = await FailsAsync(() => Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = "11111111-1111-4111-8111-111111111111", ProductId = EmulatorOptions.SampleProductId }));
+        var error = await FailsAsync(() => Client().GetCreditBalanceAsync(UnknownCustomer));
         Assert.Equal(MayarErrorKind.NotFound, error.Kind);
         Assert.Equal("Mayar.NotFound", error.ErrorId);
         Assert.Equal(404, error.StatusCode);
@@ -88,7 +91,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     public async Task Not_found_sent_as_http_200_is_still_not_found()
     {
         Variants(v => v.ErrorsAsHttp200 = true);
-        var error = await FailsAsync(() => Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = "11111111-1111-4111-8111-111111111111", ProductId = EmulatorOptions.SampleProductId }));
+        var error = await FailsAsync(() => Client().GetCreditBalanceAsync(UnknownCustomer));
         Assert.Equal(MayarErrorKind.NotFound, error.Kind);
         Assert.Equal(200, error.HttpStatusCode);
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
@@ -69,6 +71,27 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         Mobile = "08777777777",
         TrialCredit = trialCredit,
     };
+
+    /// <summary>A valid customer record with a fresh email.</summary>
+    protected static CreateCustomerRequest Customer() => new() { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" };
+
+    /// <summary>Runs one operation with a fresh valid input: register into the default product, create a customer, or read the sample balance.</summary>
+    protected static async Task<object> RunAsync(MayarClient client, ApiOperation operation, IMayarTraceListener? trace = null) => operation switch
+    {
+        ApiOperation.Register => await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace),
+        ApiOperation.CreateCustomer => await client.CreateCustomerAsync(Customer(), trace),
+        _ => await client.GetCreditBalanceAsync(Sample, trace),
+    };
+
+    /// <summary>A loopback base URI where nothing listens: connecting is refused.</summary>
+    protected static Uri UnreachableBaseUri()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
 
     protected async Task<RegisteredCreditCustomer> RegisterAsync(string productId, decimal? trialCredit = null) =>
         await Client().RegisterCreditCustomerAsync(Registration(productId, trialCredit: trialCredit));

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
@@ -138,11 +137,7 @@ public sealed class FailureKindTests : EmulatorTest
     [Fact]
     public async Task A_refused_connection_is_a_transport_error()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var client = Client(baseUri: new Uri($"http://127.0.0.1:{port}"));
+        var client = Client(baseUri: UnreachableBaseUri());
 
         var error = await FailsAsync(() => client.GetCreditBalanceAsync(Sample));
 

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
 using Xunit;
@@ -21,13 +19,6 @@ public sealed class FaultMatrixTests : EmulatorTest
     public FaultMatrixTests(EmulatorFixture fixture)
         : base(fixture)
     {
-    }
-
-    public enum Operation
-    {
-        Register,
-        CreateCustomer,
-        Balance,
     }
 
     /// <summary>fault → (what a read ends with, after how many attempts; what a write ends with, after how many, how many writes took effect).</summary>
@@ -56,7 +47,7 @@ public sealed class FaultMatrixTests : EmulatorTest
 
     public static IEnumerable<object[]> Cases() =>
         from fault in Expected.Keys
-        from operation in Enum.GetValues<Operation>()
+        from operation in Enum.GetValues<ApiOperation>()
         select new object[] { fault, operation };
 
     [Fact]
@@ -78,14 +69,14 @@ public sealed class FaultMatrixTests : EmulatorTest
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Fault_outcome(string fault, Operation operation)
+    public async Task Fault_outcome(string fault, ApiOperation operation)
     {
-        var isRead = operation == Operation.Balance;
+        var isRead = operation == ApiOperation.Balance;
         var expected = isRead ? Expected[fault].Read : Expected[fault].Write;
         var route = operation switch
         {
-            Operation.Register => MayarRoutes.RegisterCreditCustomer,
-            Operation.CreateCustomer => MayarRoutes.CreateCustomer,
+            ApiOperation.Register => MayarRoutes.RegisterCreditCustomer,
+            ApiOperation.CreateCustomer => MayarRoutes.CreateCustomer,
             _ => MayarRoutes.CreditBalance,
         };
         var baseUri = Inject(fault, route);
@@ -193,7 +184,7 @@ public sealed class FaultMatrixTests : EmulatorTest
     {
         Fault(new FaultRule { Status = 429, Body = "{\"statusCode\":429,\"messages\":\"Duplicate request detected. Please wait 1 minute before trying again.\"}" });
 
-        var error = await FailsAsync(() => Client(maxRetries: Retries).CreateCustomerAsync(new CreateCustomerRequest { Name = "Ani", Email = "ani@example.com" }));
+        var error = await FailsAsync(() => Client(maxRetries: Retries).CreateCustomerAsync(Customer()));
 
         Assert.Equal(MayarErrorKind.Conflict, error.Kind);
         Assert.Single(Log);
@@ -225,35 +216,19 @@ public sealed class FaultMatrixTests : EmulatorTest
             case "text-502": Fault(new FaultRule { Path = route, Kind = "text" }); break;
             case "error-as-http-200": Fault(new FaultRule { Path = route, Kind = "error-200" }); break;
             case "status-503-always": Fault(new FaultRule { Path = route, Status = 503, Count = 0 }); break;
-            case "connection-refused": return new Uri($"http://127.0.0.1:{ClosedPort()}/");
+            case "connection-refused": return UnreachableBaseUri();
             default: throw new ArgumentException(fault);
         }
 
         return null;
     }
 
-    private async Task<object> RunAsync(MayarClient client, Operation operation, RecordingTrace trace) => operation switch
+    private int Writes(ApiOperation operation) => operation switch
     {
-        Operation.Register => await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace),
-        Operation.CreateCustomer => await client.CreateCustomerAsync(new CreateCustomerRequest { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" }, trace),
-        _ => await client.GetCreditBalanceAsync(Sample, trace),
-    };
-
-    private int Writes(Operation operation) => operation switch
-    {
-        Operation.Register => State.RegistrationCount,
-        Operation.CreateCustomer => State.CustomerCount,
+        ApiOperation.Register => State.RegistrationCount,
+        ApiOperation.CreateCustomer => State.CustomerCount,
         _ => 0,
     };
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed record Outcome(MayarErrorKind? Kind, string? ErrorId, int Attempts, int Writes, bool NotSent)
     {

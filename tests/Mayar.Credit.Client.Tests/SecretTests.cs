@@ -53,7 +53,7 @@ public sealed class SecretTests : EmulatorTest
     {
         Fault(new FaultRule { DelayMs = 2500 });
         var timeout = await FailsAsync(() => Client(timeout: TimeSpan.FromSeconds(1)).GetCreditBalanceAsync(Sample));
-        var unreachable = Client(baseUri: new Uri("http://127.0.0.1:1"), maxRetries: 2);
+        var unreachable = Client(baseUri: UnreachableBaseUri(), maxRetries: 2);
         var transport = await FailsAsync(() => unreachable.GetCreditBalanceAsync(Sample));
         AssertNoKey(timeout.ToString(), transport.ToString());
     }
@@ -109,7 +109,7 @@ public sealed class SecretTests : EmulatorTest
         State.RateLimit.Set(1, 1);
         var trace = new RecordingTrace();
         var texts = new List<string?>();
-        foreach (var client in new[] { Client(maxRetries: 1), Client(maxRetries: 1, baseUri: new Uri("http://127.0.0.1:1/")) })
+        foreach (var client in new[] { Client(maxRetries: 1), Client(maxRetries: 1, baseUri: UnreachableBaseUri()) })
         {
             foreach (var call in Operations(client, trace))
             {
@@ -138,12 +138,8 @@ public sealed class SecretTests : EmulatorTest
         Assert.Contains("https", error.Message);
     }
 
-    private static IEnumerable<Func<Task<object>>> Operations(MayarClient client, RecordingTrace trace) => new Func<Task<object>>[]
-    {
-        async () => await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace),
-        async () => await client.CreateCustomerAsync(new CreateCustomerRequest { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" }, trace),
-        async () => await client.GetCreditBalanceAsync(Sample, trace),
-    };
+    private static IEnumerable<Func<Task<object>>> Operations(MayarClient client, RecordingTrace trace) =>
+        Enum.GetValues<ApiOperation>().Select(operation => (Func<Task<object>>)(() => RunAsync(client, operation, trace)));
 
     private static void AssertNoKey(params string?[] texts)
     {

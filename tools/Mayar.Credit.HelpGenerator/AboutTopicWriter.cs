@@ -48,6 +48,6 @@ public static class AboutTopicWriter
 
         // One blank line between blocks, and markdown links as their text.
         var text = Regex.Replace(output.ToString(), "\n{3,}", "\n\n");
-        return Regex.Replace(text, @"\[([^\]]+)\]\([^)]*\)", "$1");
+        return MarkdownLink.ToText(text);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace Mayar.Credit.HelpGenerator;
 
@@ -10,7 +9,7 @@ namespace Mayar.Credit.HelpGenerator;
 /// SYNOPSIS, SYNTAX, DESCRIPTION, EXAMPLES, PARAMETERS, INPUTS, OUTPUTS, NOTES and RELATED LINKS. Anything
 /// it cannot place is an error naming the file and line, so a typo in the docs fails the build.
 /// </summary>
-public static partial class PlatyPsMarkdownReader
+public static class PlatyPsMarkdownReader
 {
     public static bool IsCommandPage(string markdown) =>
         markdown.Replace("\r\n", "\n").StartsWith("---\n", StringComparison.Ordinal) && markdown.Contains("external help file:", StringComparison.Ordinal);
@@ -203,8 +202,8 @@ public static partial class PlatyPsMarkdownReader
 
     private static (string, string) ReadLink(string text, string fileName, int line)
     {
-        var match = LinkPattern().Match(text);
-        if (!match.Success)
+        var match = MarkdownLink.Pattern().Match(text);
+        if (!match.Success || match.Length != text.Length)
         {
             throw Problem(fileName, line, $"a related link must be [text](target), not '{text}'");
         }
@@ -233,7 +232,4 @@ public static partial class PlatyPsMarkdownReader
     }
 
     private static FormatException Problem(string fileName, int index, string what) => new($"{fileName}:{index + 1}: {what}.");
-
-    [GeneratedRegex(@"^\[([^\]]+)\]\(([^)]*)\)$")]
-    private static partial Regex LinkPattern();
 }
