@@ -20,4 +20,18 @@ public static class InvariantNumber
 
         throw new MayarArgumentException(parameterName, $"must be a number written with '.' for decimals and no thousands separators (e.g. 12.50), not '{MayarInputRules.Shorten(trimmed)}'.");
     }
+
+    /// <summary>
+    /// What a decimal parameter's argument transformation does: a string becomes a decimal parsed with the
+    /// invariant culture (blank means "not given", null); anything else is returned for normal binding.
+    /// </summary>
+    public static object? ConvertArgument(object? value, string parameterName)
+    {
+        if (value is not string text)
+        {
+            return value;
+        }
+
+        return text.Trim().Length == 0 ? null : ParseDecimal(text, parameterName);
+    }
 }

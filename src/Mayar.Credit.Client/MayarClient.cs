@@ -232,7 +232,7 @@ public sealed class MayarClient
             status = (int)response.StatusCode;
             retryAfter = ReadRetryAfter(response);
             var bytes = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
-            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, null));
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, null, body, bytes, Redactor));
             var payload = MayarResponseReader.ReadPayload(status.Value, response.Content.Headers.ContentType?.MediaType, bytes, method.Method, path, Redactor);
             return new MayarResponse(payload, status.Value, method.Method, path);
         }
@@ -247,14 +247,14 @@ public sealed class MayarClient
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
-            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, "timeout"));
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, "timeout", body, null, Redactor));
             var detail = $"No complete answer within {Timeout.TotalSeconds:0.###} s";
             throw new MayarApiException(MayarErrorKind.Timeout, null, status, null, null, method.Method, path, detail, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             var notSent = status is null && MayarTransportErrors.IsConnectFailure(ex);
-            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, notSent ? "could not connect" : "transport error"));
+            trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, notSent ? "could not connect" : "transport error", body, null, Redactor));
             var detail = Redactor.Redact(InnermostMessage(ex));
             throw new MayarApiException(MayarErrorKind.Transport, null, status, null, null, method.Method, path, detail, ex) { RequestNotSent = notSent };
         }

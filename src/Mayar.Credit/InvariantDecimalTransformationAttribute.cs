@@ -15,23 +15,19 @@ public sealed class InvariantDecimalTransformationAttribute : ArgumentTransforma
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        if (value is string text)
+        if (value is not string)
         {
-            if (text.Trim().Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return InvariantNumber.ParseDecimal(text, "value");
-            }
-            catch (MayarArgumentException ex)
-            {
-                throw new ArgumentTransformationMetadataException(ex.Rule, ex);
-            }
+            return inputData;
         }
 
-        return inputData;
+        try
+        {
+            return InvariantNumber.ConvertArgument(value, "value");
+        }
+        catch (MayarArgumentException ex)
+        {
+            // PowerShell prefixes "Cannot process argument transformation on parameter 'X'." to this.
+            throw new ArgumentTransformationMetadataException(char.ToUpperInvariant(ex.Rule[0]) + ex.Rule.Substring(1), ex);
+        }
     }
 }

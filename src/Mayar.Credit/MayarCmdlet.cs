@@ -100,25 +100,71 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     // Runs the call while writing each finished request's trace line from this (the pipeline) thread.
     private T RunWithVerbose<T>(Func<IMayarTraceListener, CancellationToken, Task<T>> call)
     {
-        using var records = new BlockingCollection<string>();
-        var task = call(new QueueingTraceListener(records), _stopping.Token);
-        task.ContinueWith(_ => records.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        foreach (var line in records.GetConsumingEnumerable())
+        using var lines = new BlockingCollection<TraceLine>();
+        var task = call(new QueueingTraceListener(lines, IsDebugOn()), _stopping.Token);
+        task.ContinueWith(_ => lines.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        foreach (var line in lines.GetConsumingEnumerable())
         {
-            WriteVerbose(ActiveConnection.Client.Redactor.Redact(line));
+            // The client already masks the key; this is the last pass before text leaves the process.
+            var text = ActiveConnection.Client.Redactor.Redact(line.Text);
+            if (line.IsDebug)
+            {
+                WriteDebug(text);
+            }
+            else
+            {
+                WriteVerbose(text);
+            }
         }
 
         return task.GetAwaiter().GetResult();
     }
 
+    // -Debug on the command line, or $DebugPreference set in the caller's scope.
+    private bool IsDebugOn()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter flag)
+        {
+            return flag.IsPresent;
+        }
+
+        return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+    }
+
+    private readonly struct TraceLine
+    {
+        public TraceLine(string text, bool isDebug)
+        {
+            Text = text;
+            IsDebug = isDebug;
+        }
+
+        public string Text { get; }
+
+        public bool IsDebug { get; }
+    }
+
+    // Verbose gets one line per request; with -Debug each request is also written with its bodies.
     private sealed class QueueingTraceListener : IMayarTraceListener
     {
-        private readonly BlockingCollection<string> _records;
+        private readonly BlockingCollection<TraceLine> _lines;
+        private readonly bool _debug;
 
-        public QueueingTraceListener(BlockingCollection<string> records) => _records = records;
+        public QueueingTraceListener(BlockingCollection<TraceLine> lines, bool debug)
+        {
+            _lines = lines;
+            _debug = debug;
+        }
 
-        public void OnRequestCompleted(MayarRequestRecord record) => _records.TryAdd(record.ToString());
+        public void OnRequestCompleted(MayarRequestRecord record)
+        {
+            _lines.TryAdd(new TraceLine(record.ToString(), isDebug: false));
+            if (_debug)
+            {
+                _lines.TryAdd(new TraceLine(record.ToDebugString(), isDebug: true));
+            }
+        }
 
-        public void OnWaiting(MayarWaitRecord record) => _records.TryAdd(record.ToString());
+        public void OnWaiting(MayarWaitRecord record) => _lines.TryAdd(new TraceLine(record.ToString(), isDebug: false));
     }
 }

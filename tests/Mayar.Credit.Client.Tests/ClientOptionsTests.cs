@@ -137,6 +137,14 @@ public sealed class ClientOptionsTests
             Assert.Equal(300m, InvariantNumber.ParseDecimal(" 300 ", "TrialCredit"));
             var error = Assert.Throws<MayarArgumentException>(() => InvariantNumber.ParseDecimal("12,50", "TrialCredit"));
             Assert.Contains("'.' for decimals", error.Message);
+
+            // The transformation attribute's whole decision (it only unwraps PSObject first).
+            Assert.Equal(12.50m, InvariantNumber.ConvertArgument("12.50", "TrialCredit"));
+            Assert.Equal(1234.5m, InvariantNumber.ConvertArgument("1234.5", "TrialCredit"));
+            Assert.Null(InvariantNumber.ConvertArgument("  ", "TrialCredit"));
+            Assert.Equal(7, InvariantNumber.ConvertArgument(7, "TrialCredit"));
+            Assert.Equal(2.5d, InvariantNumber.ConvertArgument(2.5d, "TrialCredit"));
+            Assert.Throws<MayarArgumentException>(() => InvariantNumber.ConvertArgument("1.234,50", "TrialCredit"));
         }
         finally
         {

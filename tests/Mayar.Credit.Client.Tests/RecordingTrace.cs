@@ -14,8 +14,8 @@ internal sealed class RecordingTrace : IMayarTraceListener
 
     public IReadOnlyList<MayarWaitRecord> Waits => _waits.ToList();
 
-    /// <summary>Every line the client produced, as -Verbose would show them.</summary>
-    public IEnumerable<string> Lines => Records.Select(r => r.ToString()).Concat(Waits.Select(w => w.ToString()));
+    /// <summary>Every text the client produced, as -Verbose and -Debug would show them.</summary>
+    public IEnumerable<string> Lines => Records.Select(r => r.ToString()).Concat(Records.Select(r => r.ToDebugString())).Concat(Waits.Select(w => w.ToString()));
 
     public void OnRequestCompleted(MayarRequestRecord record) => _records.Enqueue(record);
 
