@@ -15,10 +15,13 @@ internal static class MayarHttpClientPool
     private static readonly ConcurrentDictionary<string, HttpClient> Clients = new(StringComparer.OrdinalIgnoreCase);
 
     public static HttpClient For(Uri baseUri) =>
-        Clients.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => Create());
+        Clients.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => Create(baseUri));
 
-    private static HttpClient Create()
+    private static HttpClient Create(Uri baseUri)
     {
+        // Windows PowerShell 5.1: TLS 1.2 added, and more than 2 connections per host.
+        NetFrameworkNetworking.Apply(baseUri);
+
         var handler = new HttpClientHandler
         {
             // A redirected POST can turn into a GET or be re-sent: treat redirects as answers instead.

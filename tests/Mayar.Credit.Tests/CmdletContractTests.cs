@@ -22,6 +22,18 @@ public sealed class CmdletContractTests
     }
 
     [Fact]
+    public void The_module_has_one_public_import_and_removal_hook()
+    {
+        // PowerShell runs OnImport/OnRemove of public types implementing these, with a parameterless constructor.
+        var hooks = _module.Module.GetTypes()
+            .Where(t => t.IsPublic && t.GetInterfaces().Any(i => i.FullName == "System.Management.Automation.IModuleAssemblyInitializer"))
+            .ToList();
+        var hook = Assert.Single(hooks);
+        Assert.Contains(hook.GetInterfaces(), i => i.FullName == "System.Management.Automation.IModuleAssemblyCleanup");
+        Assert.NotNull(hook.GetConstructor(Type.EmptyTypes));
+    }
+
+    [Fact]
     public void Every_cmdlet_uses_an_approved_verb_and_the_Mayar_noun_prefix()
     {
         Assert.All(_module.Cmdlets, c =>
