@@ -26,7 +26,7 @@
             Tags         = @('Mayar', 'Payments', 'Credit', 'Indonesia', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mayar-credit/Mayar.Credit'
             LicenseUri   = 'https://github.com/mayar-credit/Mayar.Credit/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Connect-Mayar, Get-MayarConnection, Disconnect-Mayar, Register-MayarCustomer, New-MayarCustomer, Get-MayarCreditBalance.'
+            ReleaseNotes = 'First release: Connect-Mayar, Get-MayarConnection, Disconnect-Mayar, Register-MayarCustomer, New-MayarCustomer, Get-MayarCreditBalance. See CHANGELOG.md in the project.'
         }
     }
 }

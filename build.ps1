@@ -5,12 +5,15 @@
     Build: dotnet build, which stages the loadable module at out/Mayar.Credit/.
     Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5).
     Demo:  Build, start the local emulator, import the staged module and run all six cmdlets against it.
+    Package: dotnet pack, which writes the PowerShell Gallery package out/package/Mayar.Credit.<version>.nupkg
+           (the staged module at its root; nuspec from the manifest). Publish it with
+           Publish-PSResource -NupkgPath, or push it with dotnet nuget push.
 .EXAMPLE
     ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -100,8 +103,20 @@ function Invoke-DemoTask {
     }
 }
 
+function Invoke-PackageTask {
+    Invoke-Dotnet -Arguments @('pack', (Join-Path $root 'src/Mayar.Credit/Mayar.Credit.csproj'), '--configuration', $Configuration)
+    $version = (Import-PowerShellDataFile -Path (Join-Path $root 'Mayar.Credit.psd1')).ModuleVersion
+    $package = Join-Path $root "out/package/Mayar.Credit.$version.nupkg"
+    if (-not (Test-Path -LiteralPath $package)) {
+        throw "dotnet pack did not write $package."
+    }
+
+    Get-Item -LiteralPath $package
+}
+
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
+    'Package' { Invoke-PackageTask }
 }

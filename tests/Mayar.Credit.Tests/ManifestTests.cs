@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Mayar.Credit.Build;
 using Xunit;
 
 namespace Mayar.Credit.Tests;
