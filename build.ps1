@@ -3,7 +3,8 @@
     Builds, tests or demonstrates the Mayar.Credit module.
 .DESCRIPTION
     Build: dotnet build, which stages the loadable module at out/Mayar.Credit/.
-    Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5).
+    Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5.3+).
+           With -NoBuild, runs the test assemblies already built (CI builds once and tests on every OS).
     Demo:  Build, start the local emulator, import the staged module and run all six cmdlets against it.
     Package: dotnet pack, which writes the PowerShell Gallery package out/package/Mayar.Credit.<version>.nupkg
            (the staged module at its root; nuspec from the manifest). Publish it with
@@ -17,7 +18,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Test only: use what an earlier build left in bin/ and out/.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -41,8 +45,23 @@ function Invoke-BuildTask {
 }
 
 function Invoke-TestTask {
-    Invoke-BuildTask
-    Invoke-Dotnet -Arguments @('test', $solution, '--configuration', $Configuration, '--no-build')
+    if ($NoBuild) {
+        # The built test assemblies themselves, so no restore or project evaluation is needed here.
+        $assemblies = foreach ($project in 'Mayar.Credit.Client.Tests', 'Mayar.Credit.Tests') {
+            $dll = Join-Path $root "tests/$project/bin/$Configuration/net10.0/$project.dll"
+            if (-not (Test-Path -LiteralPath $dll)) {
+                throw "$dll is not built: run without -NoBuild, or build with -Configuration $Configuration first."
+            }
+
+            $dll
+        }
+
+        Invoke-Dotnet -Arguments (@('test') + $assemblies)
+    }
+    else {
+        Invoke-BuildTask
+        Invoke-Dotnet -Arguments @('test', $solution, '--configuration', $Configuration, '--no-build')
+    }
 
     $pester = Get-Module -ListAvailable -Name Pester |
         Where-Object { $_.Version -ge [version]'5.3.0' } |

@@ -2,63 +2,11 @@
 # Run with: ./build.ps1 -Task Test   (builds first; the module is imported from out/Mayar.Credit)
 
 BeforeAll {
-    $script:root = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $script:root 'tools/MayarEmulator.psm1') -Force
-    $configuration = 'Debug'
-    if ($env:MAYAR_CREDIT_CONFIGURATION) {
-        $configuration = $env:MAYAR_CREDIT_CONFIGURATION
-    }
-
-    $script:emulator = Start-MayarEmulator -Root $script:root -Configuration $configuration
-    Import-Module (Join-Path $script:root 'out/Mayar.Credit/Mayar.Credit.psd1') -Force
-    $script:key = ConvertTo-SecureString -String $script:emulator.ApiKey -AsPlainText -Force
-    $script:wrongKey = ConvertTo-SecureString -String 'wrong-key-0000000000' -AsPlainText -Force
-    # A hashtable, for splatting (@sample); cast to [pscustomobject] to pipe it.
-    $sample = @{
-        CustomerId = $script:emulator.SampleCustomerId
-        ProductId  = $script:emulator.SampleProductId
-    }
-
-    # Tests must not pick up a developer's real key.
-    $script:savedEnvironment = @{}
-    foreach ($name in 'MAYAR_API_KEY', 'MAYAR_ENVIRONMENT', 'MAYAR_BASE_URI', 'MAYAR_MAX_RETRIES', 'MAYAR_REQUESTS_PER_MINUTE') {
-        $script:savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
-
-    function Reset-Emulator {
-        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'reset' | Out-Null
-    }
-
-    function Get-EmulatorRequest {
-        @(Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Path 'requests')
-    }
-
-    # No pacing against the emulator, which enforces no rate limit unless a test sets one.
-    function Connect-Emulator {
-        param([int] $MaxRetries = 4)
-        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -MaxRetries $MaxRetries
-    }
-
-    function Add-EmulatorFault {
-        param([hashtable] $Fault)
-        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'faults' -Body $Fault | Out-Null
-    }
-
-    $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
-    $script:balancePath = '/credit/v1/credit/customer/balance'
+    . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
 }
 
 AfterAll {
-    Disconnect-Mayar -ErrorAction SilentlyContinue
-    Remove-Module -Name Mayar.Credit -ErrorAction SilentlyContinue
-    if ($script:emulator) {
-        Stop-MayarEmulator -Emulator $script:emulator
-    }
-
-    foreach ($name in $script:savedEnvironment.Keys) {
-        [Environment]::SetEnvironmentVariable($name, $script:savedEnvironment[$name])
-    }
+    Stop-MayarPesterSession
 }
 
 Describe 'The module' {
@@ -175,11 +123,15 @@ Describe 'Register-MayarCustomer' {
         $balances.Balance | Should -Be @(300, 150, 0)
     }
 
-    It 'binds a decimal string with the invariant culture on a de-DE machine' {
+    It 'binds a decimal string with the invariant culture on a <Culture> machine' -ForEach @(
+        @{ Culture = 'de-DE' }
+        @{ Culture = 'id-ID' }
+    ) {
+        # In both cultures '.' separates thousands: bound with the current culture, '300.0' would be 3000.
         $saved = [System.Globalization.CultureInfo]::CurrentCulture
         try {
-            [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('de-DE')
-            $result = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'Culture Test' -Email 'culture@example.com' -Mobile '08777777777' -TrialCredit '300.0'
+            [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($Culture)
+            $result = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'Culture Test' -Email "culture.$Culture@example.com" -Mobile '08777777777' -TrialCredit '300.0'
         }
         finally {
             [System.Globalization.CultureInfo]::CurrentCulture = $saved
