@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,18 +8,29 @@ using Mayar.Credit.Client;
 namespace Mayar.Credit;
 
 /// <summary>
-/// Base of the cmdlets that call the API: resolves the connection, runs one client call per record on
-/// the pipeline thread (cancelled by Ctrl+C), writes -Verbose lines as requests finish, and turns
-/// failures into non-terminating ErrorRecords attached to their input.
+/// Base of the cmdlets that call the API: resolves the connection, runs each record's client call with up
+/// to -ThrottleLimit in flight (cancelled by Ctrl+C), and writes - on the pipeline thread only, in input
+/// order - each result, or a non-terminating ErrorRecord attached to its input, and the -Verbose/-Debug
+/// trace lines as requests finish.
 /// </summary>
 public abstract class MayarCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private OrderedWindow<object, object?>? _window;
+    private bool _debug;
 
     /// <summary>The connection to use instead of the runspace's default (from Connect-Mayar -PassThru).</summary>
     [Parameter]
     [ValidateNotNull]
     public MayarConnection? Connection { get; set; }
+
+    /// <summary>
+    /// How many requests may be in flight at once across the pipeline's input (1-64; default 1). Output stays
+    /// in input order; the connection's pace and retries still apply.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, OrderedWindow<object, object>.MaxLimit)]
+    public int ThrottleLimit { get; set; } = 1;
 
     /// <summary>The resolved connection, set in BeginProcessing.</summary>
     internal MayarConnection ActiveConnection { get; private set; } = null!;
@@ -45,15 +56,26 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
 
         ActiveConnection = connection;
+        _debug = IsDebugOn();
+        _window = new OrderedWindow<object, object?>(ThrottleLimit, _stopping.Token);
         WriteVerbose($"Using {connection}.");
     }
 
-    /// <summary>Cancels in-flight requests when the user presses Ctrl+C.</summary>
+    /// <summary>Waits for the requests still in flight and writes their outcomes in order.</summary>
+    protected override void EndProcessing()
+    {
+        if (_window is not null)
+        {
+            Write(_window.Complete());
+        }
+    }
+
+    /// <summary>Cancels in-flight requests and waits when the user presses Ctrl+C.</summary>
     protected override void StopProcessing() => _stopping.Cancel();
 
     /// <summary>
-    /// Validates, asks ShouldProcess, sends and writes the result — or writes an error for this input and
-    /// returns so the pipeline goes on with the next one.
+    /// Validates and asks ShouldProcess here, on the pipeline thread; then starts the call and writes whatever
+    /// is next in input order. An input refused by validation is written as its error in its turn.
     /// </summary>
     internal void Execute<T>(object input, Action validate, string? shouldProcessTarget, string? shouldProcessAction, Func<IMayarTraceListener, CancellationToken, Task<T>> call)
     {
@@ -63,7 +85,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
         catch (MayarArgumentException ex)
         {
-            WriteError(MayarErrorRecords.InvalidArgument(ex, input));
+            Write(_window!.Add(input, () => Task.FromException<object?>(ex)));
             return;
         }
 
@@ -72,52 +94,67 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        try
-        {
-            WriteObject(RunWithVerbose(call));
-        }
-        catch (MayarArgumentException ex)
-        {
-            WriteError(MayarErrorRecords.InvalidArgument(ex, input));
-        }
-        catch (MayarApiException ex)
-        {
-            WriteError(MayarErrorRecords.Api(ex, input));
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Ctrl+C: PowerShell stops the pipeline; nothing partial is written.
-        }
+        var trace = new WindowTraceListener(_window!, _debug);
+        Write(_window!.Add(input, async () => (object?)await call(trace, _stopping.Token).ConfigureAwait(false)));
     }
 
-    /// <summary>Disposes the cancellation source.</summary>
+    /// <summary>Disposes the window, and the cancellation source once nothing uses it.</summary>
     public void Dispose()
     {
-        _stopping.Dispose();
+        // After a terminating error (-ErrorAction Stop) later inputs may still be in flight: they finish
+        // unobserved rather than being cut off mid-request, so their token must stay usable.
+        var idle = _window is null || _window.Count == 0;
+        _window?.Dispose();
+        if (idle)
+        {
+            _stopping.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
-    // Runs the call while writing each finished request's trace line from this (the pipeline) thread.
-    private T RunWithVerbose<T>(Func<IMayarTraceListener, CancellationToken, Task<T>> call)
+    private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events)
     {
-        using var lines = new BlockingCollection<TraceLine>();
-        var task = call(new QueueingTraceListener(lines, IsDebugOn()), _stopping.Token);
-        task.ContinueWith(_ => lines.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        foreach (var line in lines.GetConsumingEnumerable())
+        foreach (var item in events)
         {
-            // The client already masks the key; this is the last pass before text leaves the process.
-            var text = ActiveConnection.Client.Redactor.Redact(line.Text);
-            if (line.IsDebug)
+            if (item.IsMessage)
             {
-                WriteDebug(text);
+                WriteTrace((TraceLine)item.Message!);
+            }
+            else if (item.Succeeded)
+            {
+                WriteObject(item.Result);
+            }
+            else if (item.IsCanceled && _stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell stops the pipeline; nothing partial is written.
             }
             else
             {
-                WriteVerbose(text);
+                WriteError(ErrorFor(item.Error, item.Item));
             }
         }
+    }
 
-        return task.GetAwaiter().GetResult();
+    private static ErrorRecord ErrorFor(Exception? error, object input) => error switch
+    {
+        MayarArgumentException invalid => MayarErrorRecords.InvalidArgument(invalid, input),
+        MayarApiException failure => MayarErrorRecords.Api(failure, input),
+        _ => new ErrorRecord(error ?? new OperationCanceledException(), "Mayar.Unexpected", ErrorCategory.NotSpecified, input),
+    };
+
+    private void WriteTrace(TraceLine line)
+    {
+        // The client already masks the key; this is the last pass before text leaves the process.
+        var text = ActiveConnection.Client.Redactor.Redact(line.Text);
+        if (line.IsDebug)
+        {
+            WriteDebug(text);
+        }
+        else
+        {
+            WriteVerbose(text);
+        }
     }
 
     // -Debug on the command line, or $DebugPreference set in the caller's scope.
@@ -131,7 +168,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
     }
 
-    private readonly struct TraceLine
+    private sealed class TraceLine
     {
         public TraceLine(string text, bool isDebug)
         {
@@ -144,27 +181,27 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         public bool IsDebug { get; }
     }
 
-    // Verbose gets one line per request; with -Debug each request is also written with its bodies.
-    private sealed class QueueingTraceListener : IMayarTraceListener
+    // Verbose gets one line per request and per wait; with -Debug each request is also written with its bodies.
+    private sealed class WindowTraceListener : IMayarTraceListener
     {
-        private readonly BlockingCollection<TraceLine> _lines;
+        private readonly OrderedWindow<object, object?> _window;
         private readonly bool _debug;
 
-        public QueueingTraceListener(BlockingCollection<TraceLine> lines, bool debug)
+        public WindowTraceListener(OrderedWindow<object, object?> window, bool debug)
         {
-            _lines = lines;
+            _window = window;
             _debug = debug;
         }
 
         public void OnRequestCompleted(MayarRequestRecord record)
         {
-            _lines.TryAdd(new TraceLine(record.ToString(), isDebug: false));
+            _window.Post(new TraceLine(record.ToString(), isDebug: false));
             if (_debug)
             {
-                _lines.TryAdd(new TraceLine(record.ToDebugString(), isDebug: true));
+                _window.Post(new TraceLine(record.ToDebugString(), isDebug: true));
             }
         }
 
-        public void OnWaiting(MayarWaitRecord record) => _lines.TryAdd(new TraceLine(record.ToString(), isDebug: false));
+        public void OnWaiting(MayarWaitRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: false));
     }
 }

@@ -117,9 +117,9 @@ public sealed class CmdletContractTests
     [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,MaxRetries,PassThru,RequestsPerMinute,TimeoutSec")]
     [InlineData("Get-MayarConnection", "")]
     [InlineData("Disconnect-Mayar", "PassThru")]
-    [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,TrialCredit")]
-    [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status")]
-    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId")]
+    [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,ThrottleLimit,TrialCredit")]
+    [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
+    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId,ThrottleLimit")]
     public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
     {
         var names = _module.Cmdlet(cmdlet).Parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
@@ -195,8 +195,21 @@ public sealed class CmdletContractTests
     {
         var inputs = _module.Cmdlets
             .Where(c => c.Noun != "Mayar" && c.Noun != "MayarConnection")
-            .SelectMany(c => c.Parameters.Where(p => p.Name != "Connection"));
+            .SelectMany(c => c.Parameters.Where(p => p.Name is not "Connection" and not "ThrottleLimit"));
         Assert.All(inputs, p => Assert.True(p.ValueFromPipelineByPropertyName, p.Name));
+    }
+
+    [Theory]
+    [InlineData("Register-MayarCustomer")]
+    [InlineData("New-MayarCustomer")]
+    [InlineData("Get-MayarCreditBalance")]
+    public void ThrottleLimit_is_an_optional_int_from_1_to_64_defaulting_to_one_at_a_time(string cmdlet)
+    {
+        var parameter = _module.Cmdlet(cmdlet).Parameter("ThrottleLimit");
+        Assert.Equal("System.Int32", parameter.TypeName);
+        Assert.False(parameter.Mandatory);
+        Assert.False(parameter.ValueFromPipelineByPropertyName);
+        Assert.Equal((1L, 64L), parameter.Range);
     }
 
     [Fact]

@@ -59,11 +59,11 @@ Describe 'Help for <Command>' -ForEach @(
         ($help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty
     }
 
-    It 'shows at least two examples with code and remarks in Get-Help -Full' {
+    It 'shows at least two titled examples with code in Get-Help -Full' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
         foreach ($example in $help.examples.example) {
+            $example.title | Should -BeLike '*Example*'
             $example.code | Should -Not -BeNullOrEmpty
-            ($example.remarks | Out-String).Trim() | Should -Not -BeNullOrEmpty
         }
 
         ($help | Out-String -Width 200) | Should -BeLike '*EXAMPLE 1*'
@@ -382,5 +382,56 @@ Describe 'Pipeline chains' {
         )
         { $rows | Register-MayarCustomer -ProductId $script:emulator.ProductId -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.InvalidArgument,*'
         @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}
+
+Describe '-ThrottleLimit' {
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+    }
+
+    AfterEach {
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'latency' -Body @{ minMs = 0; maxMs = 0 } | Out-Null
+    }
+
+    It 'registers rows with requests overlapping and writes the results in input order' {
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'latency' -Body @{ minMs = 100; maxMs = 100 } | Out-Null
+        $rows = 1..16 | ForEach-Object { [pscustomobject]@{ Name = "Throttle $_"; Email = "throttle.$_@example.com"; Mobile = '0812345678' } }
+        # Overlap itself is measured by the xunit tests and the benchmark; here, order and completeness.
+        $registered = @($rows | Register-MayarCustomer -ProductId $script:emulator.ProductId -ThrottleLimit 8)
+        $registered.Email | Should -Be $rows.Email
+        @(Get-EmulatorRequest).Count | Should -Be 16
+    }
+
+    It 'keeps errors attached to their rows and in order' {
+        $rows = @(
+            [pscustomobject]@{ Name = 'One'; Email = 'one.t@example.com'; Mobile = '0812345601' }
+            [pscustomobject]@{ Name = 'Bad'; Email = 'bad@'; Mobile = '0812345602' }
+            [pscustomobject]@{ Name = 'Three'; Email = 'three.t@example.com'; Mobile = '0812345603' }
+        )
+        $results = @($rows | Register-MayarCustomer -ProductId $script:emulator.ProductId -ThrottleLimit 4 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results.Email | Should -Be @('one.t@example.com', 'three.t@example.com')
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject.Email | Should -Be 'bad@'
+    }
+
+    It 'still honours -WhatIf for every row' {
+        $rows = 1..5 | ForEach-Object { [pscustomobject]@{ Name = "WhatIf $_"; Email = "whatif.$_@example.com"; Mobile = '0812345678' } }
+        $rows | Register-MayarCustomer -ProductId $script:emulator.ProductId -ThrottleLimit 4 -WhatIf | Should -BeNullOrEmpty
+        $rows | New-MayarCustomer -ThrottleLimit 4 -WhatIf | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a limit outside 1 to 64 at binding' {
+        { Get-MayarCreditBalance @sample -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Get-MayarCreditBalance @sample -ThrottleLimit 65 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'traces every request with -Verbose from the pipeline thread' {
+        $queries = 1..6 | ForEach-Object { [pscustomobject]$sample }
+        $output = @($queries | Get-MayarCreditBalance -ThrottleLimit 3 -Verbose 4>&1)
+        @($output | Where-Object { $_ -is [Mayar.Credit.Client.CreditBalance] }).Count | Should -Be 6
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match ' -> 200 ' }).Count | Should -Be 6
     }
 }

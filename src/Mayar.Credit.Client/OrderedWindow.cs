@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>
+/// Runs up to <see cref="Limit"/> items' work at once and hands their outcomes back in input order, on the
+/// thread that feeds it (a cmdlet's pipeline thread), together with messages the work posts meanwhile.
+/// Memory is bounded by the window: <see cref="Add"/> returns only once fewer than <see cref="Limit"/> items
+/// are held, so a stream of any length holds at most <see cref="Limit"/> items and their messages.
+/// Use from one thread; <see cref="Post"/> from any.
+/// </summary>
+public sealed class OrderedWindow<TItem, TResult> : IDisposable
+{
+    /// <summary>The largest window allowed.</summary>
+    public const int MaxLimit = 64;
+
+    // A completion wakes the feeding thread; the outcome itself is read from the task.
+    private static readonly object CompletionSignal = new();
+
+    private readonly Queue<(TItem Item, Task<TResult> Work)> _window = new();
+    private readonly BlockingCollection<object?> _signals = new(new ConcurrentQueue<object?>());
+    private readonly CancellationToken _stopWaiting;
+
+    /// <summary>Creates a window of <paramref name="limit"/> (1 to <see cref="MaxLimit"/>) items.</summary>
+    /// <param name="limit">How many items may run at once.</param>
+    /// <param name="stopWaiting">When cancelled, the window stops waiting and hands back nothing more.</param>
+    public OrderedWindow(int limit, CancellationToken stopWaiting = default)
+    {
+        if (limit < 1 || limit > MaxLimit)
+        {
+            throw new MayarArgumentException("ThrottleLimit", $"must be between 1 and {MaxLimit}, not {limit}.");
+        }
+
+        Limit = limit;
+        _stopWaiting = stopWaiting;
+    }
+
+    /// <summary>How many items may run at once.</summary>
+    public int Limit { get; }
+
+    /// <summary>How many items the window holds: running, or done and waiting for an earlier one.</summary>
+    public int Count => _window.Count;
+
+    /// <summary>Queues a message for the feeding thread. Safe from any thread; ignored once the window is disposed.</summary>
+    public void Post(object? message)
+    {
+        try
+        {
+            _signals.TryAdd(message);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        {
+            // Disposed: nobody is listening any more.
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="start"/> for <paramref name="item"/> and yields, in order, the messages posted and
+    /// every outcome that is next in input order; waits while the window is full. Enumerate the result fully.
+    /// A <paramref name="start"/> that throws is that item's failure, reported in its turn.
+    /// </summary>
+    public IEnumerable<OrderedWindowEvent<TItem, TResult>> Add(TItem item, Func<Task<TResult>> start)
+    {
+        Task<TResult> work;
+        try
+        {
+            work = start() ?? throw new InvalidOperationException("The work for an item returned no task.");
+        }
+        catch (Exception ex)
+        {
+            work = Task.FromException<TResult>(ex);
+        }
+
+        _window.Enqueue((item, work));
+        work.ContinueWith(_ => Post(CompletionSignal), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Pump(Limit - 1);
+    }
+
+    /// <summary>Yields everything left, in order, waiting for the items still running.</summary>
+    public IEnumerable<OrderedWindowEvent<TItem, TResult>> Complete() => Pump(0);
+
+    /// <summary>Stops accepting messages.</summary>
+    public void Dispose() => _signals.Dispose();
+
+    // Hands back messages and finished head items until the window holds at most `keep` items.
+    private IEnumerable<OrderedWindowEvent<TItem, TResult>> Pump(int keep)
+    {
+        while (true)
+        {
+            // Messages first: whatever an item posted before finishing is already queued when its task is seen done.
+            while (_signals.TryTake(out var signal))
+            {
+                if (!ReferenceEquals(signal, CompletionSignal))
+                {
+                    yield return OrderedWindowEvent<TItem, TResult>.ForMessage(signal);
+                }
+            }
+
+            while (_window.Count > 0 && _window.Peek().Work.IsCompleted)
+            {
+                var (item, work) = _window.Dequeue();
+                yield return Outcome(item, work);
+            }
+
+            if (_window.Count <= keep || !TryWaitForSignal(out var taken))
+            {
+                yield break;
+            }
+
+            if (!ReferenceEquals(taken, CompletionSignal))
+            {
+                yield return OrderedWindowEvent<TItem, TResult>.ForMessage(taken);
+            }
+        }
+    }
+
+    // Blocks until a message or completion arrives; false when told to stop waiting.
+    private bool TryWaitForSignal(out object? signal)
+    {
+        try
+        {
+            signal = _signals.Take(_stopWaiting);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            signal = null;
+            return false;
+        }
+    }
+
+    private static OrderedWindowEvent<TItem, TResult> Outcome(TItem item, Task<TResult> work)
+    {
+        if (work.IsCanceled)
+        {
+            return OrderedWindowEvent<TItem, TResult>.ForOutcome(item, default!, null, isCanceled: true);
+        }
+
+        if (work.IsFaulted)
+        {
+            var error = work.Exception!.InnerExceptions.Count == 1 ? work.Exception.InnerException! : work.Exception;
+            return OrderedWindowEvent<TItem, TResult>.ForOutcome(item, default!, error, isCanceled: error is OperationCanceledException);
+        }
+
+        return OrderedWindowEvent<TItem, TResult>.ForOutcome(item, work.Result, null, isCanceled: false);
+    }
+}
