@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -31,6 +32,8 @@ public sealed class MayarClient
     private static readonly Random Jitter = new();
 
     private readonly HttpClient _http;
+    private readonly string _baseText;
+    private readonly string _basePath;
     private readonly MayarApiKey _apiKey;
 
     /// <summary>Creates a client. Uses the process-wide pooled HttpClient unless one is given.</summary>
@@ -43,6 +46,8 @@ public sealed class MayarClient
 
         _apiKey = options.ApiKey ?? throw new MayarArgumentException("ApiKey", "is required: pass -ApiKey or set $env:MAYAR_API_KEY.");
         BaseUri = options.ResolveBaseUri();
+        _baseText = BaseUri.AbsoluteUri;
+        _basePath = BaseUri.AbsolutePath.TrimEnd('/');
         Environment = options.EffectiveEnvironment;
         Timeout = MayarClientOptions.ValidateTimeout(options.Timeout);
         Redactor = new MayarRedactor(_apiKey);
@@ -174,8 +179,9 @@ public sealed class MayarClient
     // Sends with pacing and retries; each attempt is a fresh message, since a sent one cannot be reused.
     private async Task<MayarResponse> SendAsync(HttpMethod method, string route, string? query, byte[]? body, IMayarTraceListener? trace, CancellationToken cancellationToken)
     {
-        var path = BaseUri.AbsolutePath.TrimEnd('/') + route;
-        var uri = new Uri(BaseUri, route.TrimStart('/') + (query is null ? string.Empty : "?" + query));
+        var path = _basePath + route;
+        // One absolute string parsed once is much cheaper than combining a base and a relative Uri per request.
+        var uri = new Uri(_baseText + route.TrimStart('/') + (query is null ? string.Empty : "?" + query), UriKind.Absolute);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -221,17 +227,18 @@ public sealed class MayarClient
             message.Content.Headers.ContentType = JsonMediaType;
         }
 
-        using var timeout = new CancellationTokenSource(Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // The per-attempt timeout, linked to the caller's token when that can cancel (one source either way).
+        using var timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
+        timeout.CancelAfter(Timeout);
         var stopwatch = Stopwatch.StartNew();
         int? status = null;
         TimeSpan? retryAfter = null;
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             retryAfter = ReadRetryAfter(response);
-            var bytes = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
             trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, null, body, bytes, Redactor));
             var payload = MayarResponseReader.ReadPayload(status.Value, response.Content.Headers.ContentType?.MediaType, bytes, method.Method, path, Redactor);
             return new MayarResponse(payload, status.Value, method.Method, path);
@@ -300,22 +307,37 @@ public sealed class MayarClient
             return Array.Empty<byte>();
         }
 
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > MaxResponseBytes)
         {
-            if (buffer.Length + read > MaxResponseBytes)
-            {
-                throw new IOException($"The response body is larger than {MaxResponseBytes / (1024 * 1024)} MB.");
-            }
-
-            buffer.Write(chunk, 0, read);
+            throw TooLarge();
         }
 
-        return buffer.ToArray();
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var buffer = new MemoryStream(declared is long length ? (int)length : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    throw TooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
+
+    private static IOException TooLarge() => new($"The response body is larger than {MaxResponseBytes / (1024 * 1024)} MB.");
 
     private static string InnermostMessage(Exception ex)
     {
@@ -356,12 +378,12 @@ public sealed class MayarClient
     /// <summary>A successful response's payload with what is needed to report it as invalid.</summary>
     private readonly struct MayarResponse
     {
-        private readonly JsonElement _payload;
+        private readonly byte[] _payload;
         private readonly int _status;
         private readonly string _method;
         private readonly string _path;
 
-        public MayarResponse(JsonElement payload, int status, string method, string path)
+        public MayarResponse(byte[] payload, int status, string method, string path)
         {
             _payload = payload;
             _status = status;

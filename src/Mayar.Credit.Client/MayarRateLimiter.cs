@@ -63,14 +63,21 @@ public sealed class MayarRateLimiter
     /// Waits for this caller's turn to send. Dispose the lease when the request has finished (answered or
     /// failed): the window counts from then. Cancelling ends the wait at once.
     /// </summary>
-    public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
+    public Task<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Pacing off and no pause: nothing to wait for or track, so one finished task serves every caller.
         if (RequestsPerMinute == 0 && Volatile.Read(ref _pausedUntil) <= Stopwatch.GetTimestamp())
         {
-            return new Lease(TimeSpan.Zero);
+            return Untracked;
         }
 
+        return WaitForTurnAsync(cancellationToken);
+    }
+
+    private async Task<Lease> WaitForTurnAsync(CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -161,6 +168,8 @@ public sealed class MayarRateLimiter
 
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    private static readonly Task<Lease> Untracked = Task.FromResult(new Lease(TimeSpan.Zero));
 
     private static TimeSpan ToTimeSpan(long stopwatchTicks) => TimeSpan.FromSeconds(stopwatchTicks / (double)Stopwatch.Frequency);
 

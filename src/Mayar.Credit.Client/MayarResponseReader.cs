@@ -17,9 +17,18 @@ internal static class MayarResponseReader
 {
     private const int SnippetLength = 200;
 
-    public static JsonElement ReadPayload(int httpStatus, string? mediaType, byte[] body, string method, string path, MayarRedactor redactor)
+    /// <summary>
+    /// Throws the error a response reports, or returns its payload as UTF-8 JSON: the body itself, or the
+    /// root fields with <c>data</c>'s merged over them when the body wraps them in <c>data</c>.
+    /// </summary>
+    public static byte[] ReadPayload(int httpStatus, string? mediaType, byte[] body, string method, string path, MayarRedactor redactor)
     {
         var isHttpSuccess = httpStatus >= 200 && httpStatus <= 299;
+        if (isHttpSuccess && IsPlainSuccess(body))
+        {
+            return body;
+        }
+
         JsonDocument? document = null;
         if (body.Length > 0)
         {
@@ -69,12 +78,111 @@ internal static class MayarResponseReader
                 throw new MayarApiException(KindForStatus(effective, message), effective, httpStatus, message, items, method, path);
             }
 
-            return Flatten(root);
+            return Flatten(root, body);
         }
     }
 
+    /// <summary>
+    /// The common case, read in one forward pass without building a document: a JSON object with no
+    /// <c>data</c> object to merge, a <c>statusCode</c> below 400 (or none) and a message that is not
+    /// "failed" (or none). Anything unusual - a duplicate or differently-cased field, a non-text message,
+    /// malformed JSON - answers false, and the full reading decides.
+    /// </summary>
+    private static bool IsPlainSuccess(byte[] body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            bool sawStatus = false, sawMessage = false, sawMessages = false, sawData = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("statusCode"))
+                {
+                    if (sawStatus || !reader.Read() || !IsSuccessStatus(ref reader))
+                    {
+                        return false;
+                    }
+
+                    sawStatus = true;
+                }
+                else if (reader.ValueTextEquals("message") || reader.ValueTextEquals("messages"))
+                {
+                    ref var seen = ref reader.ValueTextEquals("message") ? ref sawMessage : ref sawMessages;
+                    if (seen || !reader.Read() || !IsHarmlessMessage(ref reader))
+                    {
+                        return false;
+                    }
+
+                    seen = true;
+                }
+                else if (reader.ValueTextEquals("data"))
+                {
+                    if (sawData || !reader.Read() || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        return false;
+                    }
+
+                    sawData = true;
+                }
+                else if (IsWatchedNameInAnotherCase(ref reader))
+                {
+                    return false;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsSuccessStatus(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => !reader.TryGetInt32(out var number) || number < 400,
+        JsonTokenType.String => !int.TryParse(reader.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed < 400,
+        JsonTokenType.Null => true,
+        _ => false,
+    };
+
+    private static bool IsHarmlessMessage(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => !string.Equals(reader.GetString()?.Trim(), "failed", StringComparison.OrdinalIgnoreCase),
+        JsonTokenType.Null => true,
+        _ => false,
+    };
+
+    // Only names of a watched length (or escaped ones) are decoded, so ordinary fields cost no allocation.
+    private static bool IsWatchedNameInAnotherCase(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && reader.ValueSpan.Length is not (4 or 7 or 8 or 10))
+        {
+            return false;
+        }
+
+        var name = reader.GetString();
+        return IsWatchedName(name);
+    }
+
+    private static bool IsWatchedName(string? name) =>
+        string.Equals(name, "statusCode", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "message", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "messages", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "data", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Deserializes a payload; a field of the wrong type is an invalid response, not a crash.</summary>
-    public static T Deserialize<T>(JsonElement payload, JsonTypeInfo<T> typeInfo, int httpStatus, string method, string path)
+    public static T Deserialize<T>(byte[] payload, JsonTypeInfo<T> typeInfo, int httpStatus, string method, string path)
     {
         try
         {
@@ -202,12 +310,12 @@ internal static class MayarResponseReader
         return items;
     }
 
-    /// <summary>Root fields, with the fields of an object-valued <c>data</c> merged over them.</summary>
-    private static JsonElement Flatten(JsonElement root)
+    /// <summary>Root fields, with the fields of an object-valued <c>data</c> merged over them; the body as it is when there is no such <c>data</c>.</summary>
+    private static byte[] Flatten(JsonElement root, byte[] body)
     {
         if (!TryGetProperty(root, "data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            return root.Clone();
+            return body;
         }
 
         var inner = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -236,8 +344,7 @@ internal static class MayarResponseReader
             writer.WriteEndObject();
         }
 
-        using var merged = JsonDocument.Parse(buffer.ToArray());
-        return merged.RootElement.Clone();
+        return buffer.ToArray();
     }
 
     private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
