@@ -179,7 +179,7 @@ public sealed class OrderedWindowTests
         Assert.False(adding.IsCompleted);
 
         stop.Cancel();
-        var handed = await adding.WaitAsync(TimeSpan.FromSeconds(1));
+        var handed = await adding.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Empty(handed);
     }
 
