@@ -69,8 +69,8 @@ internal static class MayarResponseReader
 
             var bodyStatus = ReadStatusCode(root);
             var message = redactor.Redact(ReadMessage(root));
-            var saysFailed = string.Equals(message?.Trim(), "failed", StringComparison.OrdinalIgnoreCase);
-            var bodyFailed = bodyStatus is >= 400;
+            var saysFailed = SaysFailed(message);
+            var bodyFailed = IsErrorStatus(bodyStatus);
             if (!isHttpSuccess || bodyFailed || saysFailed)
             {
                 var effective = bodyFailed ? bodyStatus!.Value : !isHttpSuccess ? httpStatus : 400;
@@ -150,18 +150,27 @@ internal static class MayarResponseReader
 
     private static bool IsSuccessStatus(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.Number => !reader.TryGetInt32(out var number) || number < 400,
-        JsonTokenType.String => !int.TryParse(reader.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed < 400,
+        JsonTokenType.Number => !IsErrorStatus(reader.TryGetInt32(out var number) ? number : null),
+        JsonTokenType.String => !IsErrorStatus(StatusFromText(reader.GetString())),
         JsonTokenType.Null => true,
         _ => false,
     };
 
     private static bool IsHarmlessMessage(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => !string.Equals(reader.GetString()?.Trim(), "failed", StringComparison.OrdinalIgnoreCase),
+        JsonTokenType.String => !SaysFailed(reader.GetString()),
         JsonTokenType.Null => true,
         _ => false,
     };
+
+    // The body's own status, which the live API sends with HTTP 200 when it reports an error.
+    private static bool IsErrorStatus(int? status) => status is >= 400;
+
+    // The other way the live API reports an error inside an HTTP 200.
+    private static bool SaysFailed(string? message) => string.Equals(message?.Trim(), "failed", StringComparison.OrdinalIgnoreCase);
+
+    private static int? StatusFromText(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 
     // Only names of a watched length (or escaped ones) are decoded, so ordinary fields cost no allocation.
     private static bool IsWatchedNameInAnotherCase(ref Utf8JsonReader reader)
@@ -172,14 +181,11 @@ internal static class MayarResponseReader
         }
 
         var name = reader.GetString();
-        return IsWatchedName(name);
+        return string.Equals(name, "statusCode", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "message", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "messages", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "data", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static bool IsWatchedName(string? name) =>
-        string.Equals(name, "statusCode", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, "message", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, "messages", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name, "data", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Deserializes a payload; a field of the wrong type is an invalid response, not a crash.</summary>
     public static T Deserialize<T>(byte[] payload, JsonTypeInfo<T> typeInfo, int httpStatus, string method, string path)
@@ -243,12 +249,7 @@ internal static class MayarResponseReader
             return number;
         }
 
-        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-
-        return null;
+        return value.ValueKind == JsonValueKind.String ? StatusFromText(value.GetString()) : null;
     }
 
     private static string? ReadMessage(JsonElement root)

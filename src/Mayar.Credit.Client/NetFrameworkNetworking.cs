@@ -11,7 +11,7 @@ namespace Mayar.Credit.Client;
 public static class NetFrameworkNetworking
 {
     /// <summary>Connections per host allowed at least: the most requests a batch keeps in flight.</summary>
-    public const int MinimumConnectionLimit = 64;
+    public const int MinimumConnectionLimit = OrderedWindow<object, object>.MaxLimit;
 
     private static readonly object Gate = new();
 

@@ -131,17 +131,10 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             }
             else
             {
-                WriteError(ErrorFor(item.Error, item.Item));
+                WriteError(MayarErrorRecords.For(item.Error, item.Item));
             }
         }
     }
-
-    private static ErrorRecord ErrorFor(Exception? error, object input) => error switch
-    {
-        MayarArgumentException invalid => MayarErrorRecords.InvalidArgument(invalid, input),
-        MayarApiException failure => MayarErrorRecords.Api(failure, input),
-        _ => new ErrorRecord(error ?? new OperationCanceledException(), "Mayar.Unexpected", ErrorCategory.NotSpecified, input),
-    };
 
     private void WriteTrace(TraceLine line)
     {

@@ -24,6 +24,14 @@ internal static class MayarErrorRecords
             },
         };
 
+    /// <summary>The record for one input's failure, whichever kind it is.</summary>
+    public static ErrorRecord For(Exception? error, object? target) => error switch
+    {
+        MayarArgumentException invalid => InvalidArgument(invalid, target),
+        MayarApiException failure => Api(failure, target),
+        _ => new ErrorRecord(error ?? new OperationCanceledException(), "Mayar.Unexpected", ErrorCategory.NotSpecified, target),
+    };
+
     public static ErrorRecord NotConnected() =>
         new(
             new InvalidOperationException("Not connected to Mayar: run Connect-Mayar -ApiKey (Read-Host -AsSecureString 'Mayar API key') [-Environment Sandbox], pass -Connection, or set $env:MAYAR_API_KEY."),

@@ -21,14 +21,11 @@ public static class OverheadBenchmark
 {
     public sealed record Result(double RawMicroseconds, double ClientMicroseconds, double Ratio, int Rounds, int RequestsPerRound);
 
-    public static async Task<Result> RunAsync(RunningEmulator emulator, string apiKey, BenchmarkSettings settings)
+    public static async Task<Result> RunAsync(EmulatorTarget target, BenchmarkSettings settings)
     {
-        var client = new MayarClient(new MayarClientOptions
-        {
-            ApiKey = MayarApiKey.FromString(apiKey),
-            BaseUri = emulator.BaseUri,
-            RequestsPerMinute = 0,
-        });
+        var emulator = target.Emulator;
+        var apiKey = target.ApiKey;
+        var client = target.Client(requestsPerMinute: 0);
         var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
         using var raw = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
         var baseText = emulator.BaseUri.AbsoluteUri;

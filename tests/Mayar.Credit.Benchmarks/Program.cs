@@ -15,14 +15,15 @@ const string apiKey = "benchmark-key-0123456789";
 var started = DateTimeOffset.UtcNow;
 var total = Stopwatch.StartNew();
 await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", ApiKey = apiKey });
+var target = new EmulatorTarget(emulator, apiKey);
 Console.WriteLine($"Emulator at {emulator.BaseUri}; {(settings.Quick ? "quick" : "full")} run.");
 
 Console.WriteLine("1/4 per-request overhead...");
-var overhead = await OverheadBenchmark.RunAsync(emulator, apiKey, settings);
+var overhead = await OverheadBenchmark.RunAsync(target, settings);
 Console.WriteLine("2/4 concurrency with injected latency...");
-var concurrency = await ConcurrencyBenchmark.RunAsync(emulator, apiKey, settings);
+var concurrency = await ConcurrencyBenchmark.RunAsync(target, settings);
 Console.WriteLine("3/4 rate-limited batch...");
-var rateLimited = await RateLimitedBatchBenchmark.RunAsync(emulator, apiKey, settings);
+var rateLimited = await RateLimitedBatchBenchmark.RunAsync(target, settings);
 Console.WriteLine("4/4 memory across a long stream...");
 var memory = StreamMemoryBenchmark.Run(settings);
 

@@ -19,42 +19,28 @@ public static class RateLimitedBatchBenchmark
     private const int WindowSeconds = 10;
     private const int ThrottleLimit = 8;
 
-    public static Task<Result> RunAsync(RunningEmulator emulator, string apiKey, BenchmarkSettings settings)
+    public static Task<Result> RunAsync(EmulatorTarget target, BenchmarkSettings settings)
     {
-        emulator.State.Reset();
+        var state = target.State;
+        state.Reset();
         var perWindow = settings.RateLimitPerMinute * WindowSeconds / 60;
-        emulator.State.RateLimit.Set(perWindow, WindowSeconds);
-        var client = new MayarClient(new MayarClientOptions
-        {
-            ApiKey = MayarApiKey.FromString(apiKey),
-            BaseUri = emulator.BaseUri,
-            RequestsPerMinute = settings.RateLimitPerMinute,
-        });
-        var storedBefore = emulator.State.RegistrationCount;
+        state.RateLimit.Set(perWindow, WindowSeconds);
+        var client = target.Client(settings.RateLimitPerMinute);
+        var storedBefore = state.RegistrationCount;
         var run = Guid.NewGuid().ToString("N").Substring(0, 8);
 
-        var failures = 0;
         var stopwatch = Stopwatch.StartNew();
-        using (var window = new OrderedWindow<int, RegisteredCreditCustomer>(ThrottleLimit))
+        var failures = EmulatorTarget.RunWindowed(settings.RateLimitedRequests, ThrottleLimit, i => client.RegisterCreditCustomerAsync(new RegisterCreditCustomerRequest
         {
-            for (var i = 0; i < settings.RateLimitedRequests; i++)
-            {
-                var request = new RegisterCreditCustomerRequest
-                {
-                    ProductId = EmulatorOptions.DefaultProductId,
-                    Name = $"Batch Member {i}",
-                    Email = $"member.{run}.{i}@example.com",
-                    Mobile = "081234567890",
-                    TrialCredit = 100,
-                };
-                failures += window.Add(i, () => client.RegisterCreditCustomerAsync(request)).Count(e => !e.Succeeded);
-            }
-
-            failures += window.Complete().Count(e => !e.Succeeded);
-        }
+            ProductId = EmulatorOptions.DefaultProductId,
+            Name = $"Batch Member {i}",
+            Email = $"member.{run}.{i}@example.com",
+            Mobile = "081234567890",
+            TrialCredit = 100,
+        }));
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        var processed = emulator.State.RequestLog().Where(e => e.Path == MayarRoutes.RegisterCreditCustomer && e.Processed).Select(e => e.Body).ToList();
+        var processed = state.RequestLog().Where(e => e.Path == MayarRoutes.RegisterCreditCustomer && e.Processed).Select(e => e.Body).ToList();
         var ideal = settings.RateLimitedRequests * 60.0 / settings.RateLimitPerMinute;
         var result = new Result(
             settings.RateLimitedRequests,
@@ -62,11 +48,11 @@ public static class RateLimitedBatchBenchmark
             seconds,
             ideal,
             seconds / ideal,
-            emulator.State.RateLimit.Refused,
+            state.RateLimit.Refused,
             failures,
-            emulator.State.RegistrationCount - storedBefore,
+            state.RegistrationCount - storedBefore,
             processed.Count - processed.Distinct().Count());
-        emulator.State.Reset();
+        state.Reset();
         return Task.FromResult(result);
     }
 }

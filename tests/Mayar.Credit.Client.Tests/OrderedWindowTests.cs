@@ -79,8 +79,7 @@ public sealed class OrderedWindowTests
     {
         const int limit = 8;
         using var window = new OrderedWindow<int, int>(limit);
-        var running = 0;
-        var mostRunning = 0;
+        var gauge = new InFlightGauge();
         var mostHeld = 0;
         var results = new List<int>();
         var random = new Random(42);
@@ -89,14 +88,11 @@ public sealed class OrderedWindowTests
         {
             var delay = random.Next(0, 3);
             var n = i;
-            results.AddRange(window.Add(n, async () =>
+            results.AddRange(window.Add(n, () => gauge.Measure(async () =>
             {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref mostRunning, now);
                 await Task.Delay(delay);
-                Interlocked.Decrement(ref running);
                 return n;
-            }).Select(e => e.Result));
+            })).Select(e => e.Result));
             mostHeld = Math.Max(mostHeld, window.Count);
             Assert.True(window.Count < limit, $"Add returned with {window.Count} items held");
         }
@@ -104,7 +100,7 @@ public sealed class OrderedWindowTests
         results.AddRange(window.Complete().Select(e => e.Result));
 
         Assert.Equal(Enumerable.Range(0, 2000), results);
-        Assert.InRange(mostRunning, 2, limit);
+        Assert.InRange(gauge.Most, 2, limit);
         Assert.Equal(limit - 1, mostHeld);
     }
 
@@ -189,13 +185,5 @@ public sealed class OrderedWindowTests
         var window = new OrderedWindow<int, int>(1);
         window.Dispose();
         window.Post("late");
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 }

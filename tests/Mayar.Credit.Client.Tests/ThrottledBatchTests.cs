@@ -24,8 +24,7 @@ public sealed class ThrottledBatchTests : EmulatorTest
     {
         State.SetLatency(100, 100);
         var client = Client();
-        var running = 0;
-        var mostRunning = 0;
+        var gauge = new InFlightGauge();
         var products = Enumerable.Range(0, 24).Select(_ => NewProduct()).ToList();
         var customers = products.Select(p => (Product: p, Customer: RegisterAsync(p, trialCredit: 7).GetAwaiter().GetResult().CustomerId)).ToList();
 
@@ -34,23 +33,7 @@ public sealed class ThrottledBatchTests : EmulatorTest
         for (var i = 0; i < customers.Count; i++)
         {
             var query = new CreditBalanceQuery { CustomerId = customers[i].Customer, ProductId = customers[i].Product };
-            outcomes.AddRange(window.Add(i, async () =>
-            {
-                var now = Interlocked.Increment(ref running);
-                lock (customers)
-                {
-                    mostRunning = Math.Max(mostRunning, now);
-                }
-
-                try
-                {
-                    return await client.GetCreditBalanceAsync(query);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref running);
-                }
-            }));
+            outcomes.AddRange(window.Add(i, () => gauge.Measure(() => client.GetCreditBalanceAsync(query))));
         }
 
         outcomes.AddRange(window.Complete());
@@ -58,7 +41,7 @@ public sealed class ThrottledBatchTests : EmulatorTest
         Assert.Equal(Enumerable.Range(0, 24), outcomes.Select(o => o.Item));
         Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error?.Message));
         Assert.Equal(customers.Select(c => c.Customer), outcomes.Select(o => o.Result.CustomerId));
-        Assert.InRange(mostRunning, 2, 8);
+        Assert.InRange(gauge.Most, 2, 8);
     }
 
     [Fact]

@@ -4,6 +4,9 @@ using System.Net;
 using System.Reflection;
 using Xunit;
 
+// Ssl3 and ServicePointManager are obsolete on .NET, but they are what Windows PowerShell 5.1 starts with.
+#pragma warning disable CS0618, SYSLIB0014
+
 namespace Mayar.Credit.Client.Tests;
 
 /// <summary>

@@ -386,13 +386,10 @@ Describe 'Pipeline chains' {
 }
 
 Describe '-ThrottleLimit' {
+    # Reset-Emulator also puts the latency back to none.
     BeforeEach {
         Reset-Emulator
         Connect-Emulator
-    }
-
-    AfterEach {
-        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'latency' -Body @{ minMs = 0; maxMs = 0 } | Out-Null
     }
 
     It 'registers rows with requests overlapping and writes the results in input order' {
