@@ -18,6 +18,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private OrderedWindow<object, object?>? _window;
     private bool _debug;
+    private bool _verboseAsDebug;
 
     /// <summary>The connection to use instead of the runspace's default (from Connect-Mayar -PassThru).</summary>
     [Parameter]
@@ -56,9 +57,10 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
 
         ActiveConnection = connection;
-        _debug = IsDebugOn();
+        _debug = CommandTrace.IsDebugOn(this);
+        _verboseAsDebug = CommandTrace.VerboseGoesToDebug(this);
         _window = new OrderedWindow<object, object?>(ThrottleLimit, _stopping.Token);
-        WriteVerbose($"Using {connection}.");
+        WriteTrace(new TraceLine($"Using {connection}.", isDebug: _verboseAsDebug));
     }
 
     /// <summary>Waits for the requests still in flight and writes their outcomes in order.</summary>
@@ -94,7 +96,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        var trace = new WindowTraceListener(_window!, _debug);
+        var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
         Write(_window!.Add(input, async () => (object?)await call(trace, _stopping.Token).ConfigureAwait(false)));
     }
 
@@ -150,17 +152,6 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    // -Debug on the command line, or $DebugPreference set in the caller's scope.
-    private bool IsDebugOn()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter flag)
-        {
-            return flag.IsPresent;
-        }
-
-        return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
-    }
-
     private sealed class TraceLine
     {
         public TraceLine(string text, bool isDebug)
@@ -175,26 +166,34 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     }
 
     // Verbose gets one line per request and per wait; with -Debug each request is also written with its bodies.
+    // With -Debug alone the verbose lines go to the debug stream (see CommandTrace.VerboseGoesToDebug), and a
+    // request's verbose line is left out there because its debug text starts with the same line.
     private sealed class WindowTraceListener : IMayarTraceListener
     {
         private readonly OrderedWindow<object, object?> _window;
         private readonly bool _debug;
+        private readonly bool _verboseAsDebug;
 
-        public WindowTraceListener(OrderedWindow<object, object?> window, bool debug)
+        public WindowTraceListener(OrderedWindow<object, object?> window, bool debug, bool verboseAsDebug)
         {
             _window = window;
             _debug = debug;
+            _verboseAsDebug = verboseAsDebug;
         }
 
         public void OnRequestCompleted(MayarRequestRecord record)
         {
-            _window.Post(new TraceLine(record.ToString(), isDebug: false));
+            if (!_verboseAsDebug)
+            {
+                _window.Post(new TraceLine(record.ToString(), isDebug: false));
+            }
+
             if (_debug)
             {
                 _window.Post(new TraceLine(record.ToDebugString(), isDebug: true));
             }
         }
 
-        public void OnWaiting(MayarWaitRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: false));
+        public void OnWaiting(MayarWaitRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
     }
 }

@@ -72,13 +72,15 @@ Describe 'Help for <Command>' -ForEach @(
     It 'documents every parameter, and documents no parameter the cmdlet lacks' {
         $cmdlet = Get-Command -Name $Command
         $actual = @($cmdlet.Parameters.Keys | Where-Object { $_ -notin $script:commonParameters } | Sort-Object)
-        $documented = @($help.parameters.parameter | ForEach-Object { $_.name })
+        # A cmdlet with only common parameters has no 'parameter' list at all.
+        $parameters = @(if ($help.parameters.PSObject.Properties['parameter']) { $help.parameters.parameter })
+        $documented = @($parameters | ForEach-Object { $_.name })
         @($documented | Where-Object { $_ -notin $script:commonParameters } | Sort-Object) | Should -Be $actual
 
         # platyPS documents -WhatIf and -Confirm on the cmdlets that change state, and only there.
         $cmdlet.Parameters.ContainsKey('WhatIf') | Should -Be ($documented -contains 'WhatIf')
         $cmdlet.Parameters.ContainsKey('Confirm') | Should -Be ($documented -contains 'Confirm')
-        foreach ($parameter in $help.parameters.parameter) {
+        foreach ($parameter in $parameters) {
             ($parameter.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
         }
     }
@@ -327,6 +329,59 @@ Describe 'Tracing' {
         $debug | Should -Match 'request body: \{.*"debug\.me@example\.com"'
         $debug | Should -Match 'response body: \{'
         $debug | Should -Not -BeLike ('*' + $script:emulator.ApiKey + '*')
+    }
+
+    It 'debug output follows $DebugPreference set in a <Caller>' -ForEach @(
+        @{ Caller = 'script block' }
+        @{ Caller = 'function' }
+    ) {
+        # The variable lives in a child scope the module's session state does not see; PowerShell's own
+        # WriteDebug decision does, and so must the module's.
+        function Get-DebugRecord {
+            $DebugPreference = 'Continue'
+            Get-MayarCreditBalance @sample 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        }
+
+        $records = @(if ($Caller -eq 'function') {
+                Get-DebugRecord
+            }
+            else {
+                & {
+                    $DebugPreference = 'Continue'
+                    Get-MayarCreditBalance @sample 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+                }
+            })
+
+        $records.Count | Should -BeGreaterThan 0
+        ($records | ForEach-Object { $_.Message }) -join "`n" | Should -Match 'response body: \{'
+    }
+
+    It '-Debug alone under pwsh -NonInteractive writes debug lines, with no prompt and no error' {
+        # PowerShell gives a compiled cmdlet called with -Debug (and not -Verbose) a verbose preference of Inquire:
+        # each verbose line would be a prompt, and an error where no one can answer.
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$($script:manifest)'
+`$key = ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPlainText -Force
+`$connection = Connect-Mayar -ApiKey `$key -BaseUri '$($script:emulator.BaseUrl)' -RequestsPerMinute 0 -PassThru -Debug 5>&1 | Where-Object { `$_ -is [System.Management.Automation.DebugRecord] }
+`$out = Get-MayarCreditBalance -CustomerId '$($script:emulator.SampleCustomerId)' -ProductId '$($script:emulator.SampleProductId)' -Debug 5>&1
+foreach (`$item in @(`$connection) + @(`$out)) {
+    if (`$item -is [System.Management.Automation.DebugRecord]) { 'debug: ' + (`$item.Message -split "``n")[0] } else { 'object: ' + `$item.GetType().Name }
+}
+"@
+        $result = Invoke-FreshPowerShell -Script $script
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Not -Match 'NonInteractive|Continue with this operation'
+        $result.Output | Should -Contain 'object: CreditBalance'
+        @($result.Output | Where-Object { $_ -like 'debug: Connected: *' }).Count | Should -Be 1
+        @($result.Output | Where-Object { $_ -like 'debug: Using Mayar *' }).Count | Should -Be 1
+        @($result.Output | Where-Object { $_ -match '^debug: GET /credit/v1/credit/customer/balance -> 200 \(\d+ ms\)$' }).Count | Should -Be 1
+    }
+
+    It '-Debug with -Verbose keeps the verbose lines on the verbose stream' {
+        $records = @(Get-MayarCreditBalance @sample -Debug -Verbose 4>&1 5>&1 | Where-Object { $_ -isnot [Mayar.Credit.Client.CreditBalance] })
+        @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match ' -> 200' }).Count | Should -Be 1
+        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match 'response body:' }).Count | Should -Be 1
     }
 
     It 'writes no debug output by default' {

@@ -91,7 +91,7 @@ public sealed class ConnectMayarCommand : PSCmdlet
 
         var connection = new MayarConnection(client, "Connect-Mayar");
         MayarConnectionStore.Set(SessionState, connection);
-        WriteVerbose($"Connected: {connection}.");
+        CommandTrace.WriteVerboseLine(this, $"Connected: {connection}.");
         if (PassThru)
         {
             WriteObject(connection);

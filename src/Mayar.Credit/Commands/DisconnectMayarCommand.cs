@@ -18,7 +18,7 @@ public sealed class DisconnectMayarCommand : PSCmdlet
     {
         var connection = MayarConnectionStore.Get(SessionState);
         MayarConnectionStore.Clear(SessionState);
-        WriteVerbose(connection is null ? "There was no default connection." : $"Disconnected: {connection}.");
+        CommandTrace.WriteVerboseLine(this, connection is null ? "There was no default connection." : $"Disconnected: {connection}.");
         if (PassThru && connection is not null)
         {
             WriteObject(connection);

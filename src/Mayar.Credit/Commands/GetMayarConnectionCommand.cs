@@ -26,7 +26,7 @@ public sealed class GetMayarConnectionCommand : PSCmdlet
 
         if (connection is null)
         {
-            WriteVerbose("Not connected: run Connect-Mayar or set $env:MAYAR_API_KEY.");
+            CommandTrace.WriteVerboseLine(this, "Not connected: run Connect-Mayar or set $env:MAYAR_API_KEY.");
             return;
         }
 

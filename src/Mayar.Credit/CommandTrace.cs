@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace Mayar.Credit;
+
+/// <summary>
+/// Where a cmdlet's trace lines go, decided the way PowerShell itself decides for its own streams.
+/// </summary>
+internal static class CommandTrace
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo?> DebugPreferenceProperties = new();
+
+    /// <summary>
+    /// True when the command was given -Debug but not -Verbose. PowerShell then sets a compiled cmdlet's verbose
+    /// preference to Inquire, so every WriteVerbose asks "Continue with this operation?" and, under
+    /// pwsh -NonInteractive, fails. The user asked for the most detail, so verbose lines go to the debug stream.
+    /// </summary>
+    public static bool VerboseGoesToDebug(PSCmdlet cmdlet)
+    {
+        var bound = cmdlet.MyInvocation.BoundParameters;
+        return bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter flag && flag.IsPresent && !bound.ContainsKey("Verbose");
+    }
+
+    /// <summary>Writes a verbose line, or a debug line when <see cref="VerboseGoesToDebug"/>.</summary>
+    public static void WriteVerboseLine(PSCmdlet cmdlet, string text)
+    {
+        if (VerboseGoesToDebug(cmdlet))
+        {
+            cmdlet.WriteDebug(text);
+        }
+        else
+        {
+            cmdlet.WriteVerbose(text);
+        }
+    }
+
+    /// <summary>
+    /// Whether WriteDebug will show anything: -Debug, else $DebugPreference as the caller's scope sees it.
+    /// </summary>
+    public static bool IsDebugOn(PSCmdlet cmdlet)
+    {
+        // The command runtime's own DebugPreference is what WriteDebug obeys, and it reads $DebugPreference from
+        // the caller's scope (a function or script block). It is internal, hence reflection; GetVariableValue is the
+        // fallback, which sees the variable only where the module's session state does (global and script scope).
+        if (ReadRuntimeDebugPreference(cmdlet.CommandRuntime) is ActionPreference runtime)
+        {
+            return IsShown(runtime);
+        }
+
+        var bound = cmdlet.MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter flag)
+        {
+            return flag.IsPresent;
+        }
+
+        return cmdlet.GetVariableValue("DebugPreference") is ActionPreference preference && IsShown(preference);
+    }
+
+    private static bool IsShown(ActionPreference preference) =>
+        preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+
+    private static ActionPreference? ReadRuntimeDebugPreference(ICommandRuntime? runtime)
+    {
+        if (runtime is null)
+        {
+            return null;
+        }
+
+        var property = DebugPreferenceProperties.GetOrAdd(
+            runtime.GetType(),
+            type => type.GetProperty("DebugPreference", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic));
+        try
+        {
+            return property?.GetValue(runtime) as ActionPreference?;
+        }
+        catch (TargetInvocationException)
+        {
+            // An invalid $DebugPreference value makes the runtime throw; WriteDebug will report it in its turn.
+            return null;
+        }
+    }
+}
