@@ -2,7 +2,13 @@
 # The emulator binds to a free 127.0.0.1 port and writes its address, key and ids to a ready file.
 
 function Start-MayarEmulator {
-    [CmdletBinding()]
+    <#
+    .SYNOPSIS
+        Starts the built emulator on a free 127.0.0.1 port and returns its address, key and sample ids.
+    .EXAMPLE
+        $emulator = Start-MayarEmulator -Root . -Configuration Debug
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory)]
@@ -19,6 +25,10 @@ function Start-MayarEmulator {
     $dll = Join-Path $Root "src/Mayar.Credit.Emulator/bin/$Configuration/net10.0/Mayar.Credit.Emulator.dll"
     if (-not (Test-Path -LiteralPath $dll)) {
         throw "The emulator is not built ($dll): run 'dotnet build' at the repository root first."
+    }
+
+    if (-not $PSCmdlet.ShouldProcess($dll, 'Start the Mayar emulator on 127.0.0.1')) {
+        return
     }
 
     $base = Join-Path ([System.IO.Path]::GetTempPath()) ('mayar-emulator-' + [guid]::NewGuid().ToString('N'))
@@ -56,11 +66,21 @@ function Start-MayarEmulator {
 }
 
 function Stop-MayarEmulator {
-    [CmdletBinding()]
+    <#
+    .SYNOPSIS
+        Stops an emulator started by Start-MayarEmulator and removes its temporary files.
+    .EXAMPLE
+        Stop-MayarEmulator -Emulator $emulator
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
         [pscustomobject] $Emulator
     )
+
+    if (-not $PSCmdlet.ShouldProcess("emulator process $($Emulator.Process.Id)", 'Stop')) {
+        return
+    }
 
     if (-not $Emulator.Process.HasExited) {
         Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
@@ -71,6 +91,12 @@ function Stop-MayarEmulator {
 }
 
 function Invoke-MayarEmulatorAdmin {
+    <#
+    .SYNOPSIS
+        Calls one of the emulator's test endpoints under /_emulator/ (reset, faults, requests, latency, ...).
+    .EXAMPLE
+        Invoke-MayarEmulatorAdmin -Emulator $emulator -Method Post -Path 'reset'
+    #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]

@@ -8,20 +8,26 @@ BeforeAll {
     # The first non-blank line of Format-Table output, split into its column names.
     function Get-TableHeader {
         param([Parameter(ValueFromPipeline)] $InputObject)
-        $all = @($input)
-        # Without ANSI styling, which PowerShell 7.2+ may put around table headers.
-        $text = ($all | Format-Table | Out-String -Width 400) -replace "$([char]27)\[[0-9;]*m", ''
-        $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
-        @($lines[0].Trim() -split '\s+')
+        begin { $all = [System.Collections.Generic.List[object]]::new() }
+        process { $all.Add($InputObject) }
+        end {
+            # Without ANSI styling, which PowerShell 7.2+ may put around table headers.
+            $text = ($all | Format-Table | Out-String -Width 400) -replace "$([char]27)\[[0-9;]*m", ''
+            $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
+            @($lines[0].Trim() -split '\s+')
+        }
     }
 
     # The property labels Format-List shows, in order.
     function Get-ListLabel {
         param([Parameter(ValueFromPipeline)] $InputObject)
-        $all = @($input)
-        (($all | Format-List | Out-String -Width 400) -replace "$([char]27)\[[0-9;]*m", '') -split "`r?`n" |
-            Where-Object { $_ -match '^(\w+)\s*:' } |
-            ForEach-Object { $Matches[1] }
+        begin { $all = [System.Collections.Generic.List[object]]::new() }
+        process { $all.Add($InputObject) }
+        end {
+            (($all | Format-List | Out-String -Width 400) -replace "$([char]27)\[[0-9;]*m", '') -split "`r?`n" |
+                Where-Object { $_ -match '^(\w+)\s*:' } |
+                ForEach-Object { $Matches[1] }
+        }
     }
 
     # Runs a script in a new PowerShell process of the same edition, without profiles; returns its output lines.
@@ -50,7 +56,8 @@ Describe 'Help for <Command>' -ForEach @(
     @{ Command = 'Get-MayarCreditBalance' }
 ) {
     BeforeAll {
-        $help = Get-Help -Name $Command -Full
+        # Script scope: PSScriptAnalyzer does not follow a BeforeAll variable into the It blocks.
+        $script:help = Get-Help -Name $Command -Full
     }
 
     It 'has a written synopsis and description, not the generated syntax' {
