@@ -91,7 +91,10 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
     {
         while (true)
         {
-            // Messages first: whatever an item posted before finishing is already queued when its task is seen done.
+            // Which head items have finished is read before the queue is drained: an item's work posts its messages
+            // before it completes, so every message of an item counted here is drained ahead of its outcome.
+            // (Draining first would let a message posted between the drain and this count follow the outcome.)
+            var finished = CountFinishedAtHead();
             while (_signals.TryTake(out var signal))
             {
                 if (!ReferenceEquals(signal, CompletionSignal))
@@ -100,13 +103,25 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
                 }
             }
 
-            while (_window.Count > 0 && _window.Peek().Work.IsCompleted)
+            for (; finished > 0; finished--)
             {
                 var (item, work) = _window.Dequeue();
                 yield return Outcome(item, work);
             }
 
-            if (_window.Count <= keep || !TryWaitForSignal(out var taken))
+            if (_window.Count <= keep)
+            {
+                yield break;
+            }
+
+            // The head may have finished after the count, its completion signal already drained: look again
+            // rather than wait for a signal that will not come.
+            if (_window.Peek().Work.IsCompleted)
+            {
+                continue;
+            }
+
+            if (!TryWaitForSignal(out var taken))
             {
                 yield break;
             }
@@ -116,6 +131,22 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
                 yield return OrderedWindowEvent<TItem, TResult>.ForMessage(taken);
             }
         }
+    }
+
+    private int CountFinishedAtHead()
+    {
+        var finished = 0;
+        foreach (var entry in _window)
+        {
+            if (!entry.Work.IsCompleted)
+            {
+                break;
+            }
+
+            finished++;
+        }
+
+        return finished;
     }
 
     // Blocks until a message or completion arrives; false when told to stop waiting.
