@@ -85,11 +85,14 @@ public sealed class FormatFileTests
     }
 
     // PowerShell's table layout: a column with a Width is fixed (longer text is cut with '…'), one space separates
-    // columns, and a column without a Width takes what is left of the line.
+    // columns, and a column without a Width takes what is left of the line. The console host gives a table one
+    // column less than the window (it leaves the last one empty): 79 in an 80-column terminal.
     private const int TerminalWidth = 80;
 
-    // The column without a Width holds a value of varying length (an email, an address): at 80 columns it must
-    // keep at least this much, e.g. a 30-character email.
+    private const int TableWidth = TerminalWidth - 1;
+
+    // The column without a Width holds a value of varying length (an email, an address): in an 80-column terminal
+    // it must keep at least this much, e.g. a 30-character email.
     private const int FlexibleColumnMinimum = 30;
 
     // A UUID, as customer and product ids are.
@@ -112,9 +115,9 @@ public sealed class FormatFileTests
 
     private static string ViewName(XElement view) => view.Element("Name")!.Value;
 
-    /// <summary>What a column gets in a line of <see cref="TerminalWidth"/>: its Width, or what the others leave.</summary>
+    /// <summary>What a column gets in an 80-column terminal: its Width, or what the others leave.</summary>
     private static int RenderedWidth(IReadOnlyList<Column> columns, Column column) =>
-        column.Width ?? TerminalWidth - columns.Sum(c => c.Width ?? 0) - (columns.Count - 1);
+        column.Width ?? TableWidth - columns.Sum(c => c.Width ?? 0) - (columns.Count - 1);
 
     [Fact]
     public void Every_column_has_a_width_or_is_the_last()
@@ -134,7 +137,7 @@ public sealed class FormatFileTests
         {
             var columns = Columns(view);
             var used = columns.Sum(c => c.Width ?? FlexibleColumnMinimum) + (columns.Count - 1);
-            Assert.True(used <= TerminalWidth, $"{ViewName(view)} needs {used} columns (widths, {FlexibleColumnMinimum} for a column without a width, one space between columns); a terminal has {TerminalWidth}");
+            Assert.True(used <= TableWidth, $"{ViewName(view)} needs {used} columns (widths, {FlexibleColumnMinimum} for a column without a width, one space between columns); an {TerminalWidth}-column terminal gives a table {TableWidth}");
         }
     }
 
@@ -159,7 +162,7 @@ public sealed class FormatFileTests
             var columns = Columns(view);
             foreach (var column in columns.Where(c => c.Label.EndsWith("Id", StringComparison.Ordinal)))
             {
-                Assert.True(RenderedWidth(columns, column) >= IdWidth, $"{ViewName(view)}: {column.Label} must hold a {IdWidth}-character id at {TerminalWidth} columns, or go to the list view");
+                Assert.True(RenderedWidth(columns, column) >= IdWidth, $"{ViewName(view)}: {column.Label} must hold a {IdWidth}-character id in an {TerminalWidth}-column terminal, or go to the list view");
             }
         }
     }

@@ -1,5 +1,5 @@
 # The default table of every output type in an 80-column terminal (Pester 5): no line wider than 80, and the
-# values a user came for (ids, emails, balances) shown whole, not cut with '…'. What a table leaves out is in
+# values a user came for (ids, emails, balances) shown whole, not cut with an ellipsis. What a table leaves out is in
 # the list view (tests/Mayar.Credit.Tests/FormatFileTests.cs checks that every public property is in a view).
 # Run with: ./build.ps1 -Task Test   (builds first; the module is imported from out/Mayar.Credit)
 
@@ -24,23 +24,27 @@ BeforeAll {
         "$Value"
     }
 
-    # Asserts the table of $Objects fits $Width and shows every value of $Whole of every object as one whole word.
+    # Asserts the table of $Objects fits 80 columns and shows every value of $Whole of every object as one whole word,
+    # both through Out-String -Width 80 and at 79: an 80-column console gives a table one column less (PowerShell's
+    # console host leaves the last column of the window empty), so that is what a user of such a terminal sees.
     function Assert-TableFit {
-        param([object[]] $Objects, [string[]] $Whole, [int] $Width = 80)
-        $lines = $Objects | Get-RenderedLine -Width $Width
-        # A table: the header, the dashes, then one line per object.
-        $lines.Count | Should -Be ($Objects.Count + 2) -Because "the default view is a one-line-per-object table:`n$($lines -join "`n")"
-        $lines[1] | Should -Match '^[-\s]+$' -Because 'the second line of a table is the dashes under the header'
-        foreach ($line in $lines) {
-            $line.Length | Should -BeLessOrEqual $Width -Because "'$line' must fit $Width columns"
-        }
+        param([object[]] $Objects, [string[]] $Whole)
+        foreach ($width in 80, 79) {
+            $lines = $Objects | Get-RenderedLine -Width $width
+            # A table: the header, the dashes, then one line per object.
+            $lines.Count | Should -Be ($Objects.Count + 2) -Because "at $width columns the default view is a one-line-per-object table:`n$($lines -join "`n")"
+            $lines[1] | Should -Match '^[-\s]+$' -Because 'the second line of a table is the dashes under the header'
+            foreach ($line in $lines) {
+                $line.Length | Should -BeLessOrEqual $width -Because "'$line' must fit $width columns"
+            }
 
-        for ($row = 0; $row -lt $Objects.Count; $row++) {
-            $cells = @($lines[$row + 2].Trim() -split '\s+')
-            foreach ($property in $Whole) {
-                $value = ConvertTo-Cell $Objects[$row].$property
-                $value | Should -Not -BeNullOrEmpty -Because "the sample must have a $property"
-                $cells | Should -Contain $value -Because "$property '$value' must be whole in '$($lines[$row + 2])'"
+            for ($row = 0; $row -lt $Objects.Count; $row++) {
+                $cells = @($lines[$row + 2].Trim() -split '\s+')
+                foreach ($property in $Whole) {
+                    $value = ConvertTo-Cell $Objects[$row].$property
+                    $value | Should -Not -BeNullOrEmpty -Because "the sample must have a $property"
+                    $cells | Should -Contain $value -Because "at $width columns $property '$value' must be whole in '$($lines[$row + 2])'"
+                }
             }
         }
     }
