@@ -84,6 +84,125 @@ public sealed class FormatFileTests
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
+    // PowerShell's table layout: a column with a Width is fixed (longer text is cut with '…'), one space separates
+    // columns, and a column without a Width takes what is left of the line. The console host gives a table one
+    // column less than the window (it leaves the last one empty): 79 in an 80-column terminal.
+    private const int TerminalWidth = 80;
+
+    private const int TableWidth = TerminalWidth - 1;
+
+    // The column without a Width holds a value of varying length (an email, an address): in an 80-column terminal
+    // it must keep at least this much, e.g. a 30-character email.
+    private const int FlexibleColumnMinimum = 30;
+
+    // A UUID, as customer and product ids are.
+    private const int IdWidth = 36;
+
+    // A balance of 1234567.89.
+    private const int DecimalWidth = 10;
+
+    private sealed record Column(string Label, int? Width, bool RightAligned);
+
+    private static IReadOnlyList<Column> Columns(XElement view) =>
+        view.Element("TableControl")!.Element("TableHeaders")!.Elements("TableColumnHeader")
+            .Select(h => new Column(
+                h.Element("Label")!.Value,
+                h.Element("Width") is { } width ? int.Parse(width.Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+                h.Element("Alignment")?.Value == "Right"))
+            .ToList();
+
+    private IEnumerable<XElement> TableViews => Views.Where(v => v.Element("TableControl") is not null);
+
+    private static string ViewName(XElement view) => view.Element("Name")!.Value;
+
+    /// <summary>What a column gets in an 80-column terminal: its Width, or what the others leave.</summary>
+    private static int RenderedWidth(IReadOnlyList<Column> columns, Column column) =>
+        column.Width ?? TableWidth - columns.Sum(c => c.Width ?? 0) - (columns.Count - 1);
+
+    [Fact]
+    public void Every_column_has_a_width_or_is_the_last()
+    {
+        foreach (var view in TableViews)
+        {
+            var columns = Columns(view);
+            var widthless = columns.Take(columns.Count - 1).Where(c => c.Width is null).Select(c => c.Label).ToList();
+            Assert.True(widthless.Count == 0, $"{ViewName(view)}: {string.Join(", ", widthless)} need a Width; only the last column may take what is left");
+        }
+    }
+
+    [Fact]
+    public void Every_table_fits_80_columns()
+    {
+        foreach (var view in TableViews)
+        {
+            var columns = Columns(view);
+            var used = columns.Sum(c => c.Width ?? FlexibleColumnMinimum) + (columns.Count - 1);
+            Assert.True(used <= TableWidth, $"{ViewName(view)} needs {used} columns (widths, {FlexibleColumnMinimum} for a column without a width, one space between columns); an {TerminalWidth}-column terminal gives a table {TableWidth}");
+        }
+    }
+
+    [Fact]
+    public void No_header_is_cut_or_wrapped()
+    {
+        foreach (var view in TableViews)
+        {
+            var columns = Columns(view);
+            foreach (var column in columns)
+            {
+                Assert.True(RenderedWidth(columns, column) >= column.Label.Length, $"{ViewName(view)}: {column.Label} is wider than its column");
+            }
+        }
+    }
+
+    [Fact]
+    public void Id_columns_hold_a_whole_uuid()
+    {
+        foreach (var view in TableViews)
+        {
+            var columns = Columns(view);
+            foreach (var column in columns.Where(c => c.Label.EndsWith("Id", StringComparison.Ordinal)))
+            {
+                Assert.True(RenderedWidth(columns, column) >= IdWidth, $"{ViewName(view)}: {column.Label} must hold a {IdWidth}-character id in an {TerminalWidth}-column terminal, or go to the list view");
+            }
+        }
+    }
+
+    [Fact]
+    public void Numeric_columns_are_right_aligned_and_hold_a_balance()
+    {
+        foreach (var view in TableViews)
+        {
+            var type = Type(SelectedType(view));
+            var columns = Columns(view);
+            foreach (var column in columns)
+            {
+                var property = NumericType(type.GetProperty(column.Label)!.PropertyType);
+                if (property is null)
+                {
+                    Assert.False(column.RightAligned, $"{ViewName(view)}: {column.Label} is not a number; only numbers are right-aligned");
+                    continue;
+                }
+
+                Assert.True(column.RightAligned, $"{ViewName(view)}: {column.Label} is a number and must be right-aligned");
+                if (property == "System.Decimal")
+                {
+                    Assert.True(RenderedWidth(columns, column) >= DecimalWidth, $"{ViewName(view)}: {column.Label} must hold {DecimalWidth} characters (1234567.89)");
+                }
+            }
+        }
+    }
+
+    /// <summary>The full name of a numeric property type (nullable or not), or null when it is not a number.</summary>
+    private static string? NumericType(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1")
+        {
+            type = type.GetGenericArguments()[0];
+        }
+
+        return type.FullName is "System.Decimal" or "System.Int32" or "System.Int64" or "System.Double" ? type.FullName : null;
+    }
+
     [Fact]
     public void No_view_shows_a_key() =>
         Assert.DoesNotContain(_format.Descendants("PropertyName"), p => p.Value == "ApiKey");

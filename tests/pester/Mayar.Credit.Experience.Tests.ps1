@@ -144,27 +144,29 @@ Describe 'Views' {
         Connect-Emulator
     }
 
-    It 'shows the connection as a table with its settings and never the key' {
+    It 'shows the connection as a table, its settings in the list, and never the key' {
         $connection = Get-MayarConnection
-        $connection | Get-TableHeader | Should -Be @('Environment', 'BaseUri', 'ApiKeyHint', 'TimeoutSec', 'MaxRetries', 'RequestsPerMinute', 'Source')
+        $connection | Get-TableHeader | Should -Be @('Environment', 'ApiKeyHint', 'Source', 'BaseUri')
         $connection | Get-ListLabel | Should -Be @('Environment', 'BaseUri', 'ApiKeyHint', 'TimeoutSec', 'MaxRetries', 'RequestsPerMinute', 'Source', 'ConnectedAt')
         ($connection | Format-List | Out-String) | Should -Not -BeLike ('*' + $script:emulator.ApiKey + '*')
     }
 
-    It 'shows a registration as a table, and its mobile in the list' {
+    It 'shows a registration as a table, and its product, name and mobile in the list' {
         $registered = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'View Table' -Email 'view.table@example.com' -Mobile '0812345678' -TrialCredit 10
-        $registered | Get-TableHeader | Should -Be @('Email', 'Name', 'CustomerId', 'ProductId', 'TrialCredit')
+        $registered | Get-TableHeader | Should -Be @('CustomerId', 'TrialCredit', 'Email')
         $registered | Get-ListLabel | Should -Be @('CustomerId', 'ProductId', 'Name', 'Email', 'Mobile', 'TrialCredit')
     }
 
     It 'shows a customer as a table, and every field in the list' {
         $customer = New-MayarCustomer -Name 'View List' -Email 'view.list@example.com' -City 'Bandung' -Country ID -CustomData @{ tier = 'gold' }
-        $customer | Get-TableHeader | Should -Be @('Id', 'Name', 'Email', 'Phone', 'Country', 'Status', 'CreatedAt')
+        $customer | Get-TableHeader | Should -Be @('Id', 'Name', 'Email')
         $customer | Get-ListLabel | Should -Be @('Id', 'Name', 'Email', 'Phone', 'City', 'Country', 'PaymentMethod', 'Status', 'CustomData', 'CreatedAt', 'UpdatedAt')
     }
 
-    It 'shows a balance as a table' {
-        Get-MayarCreditBalance @sample | Get-TableHeader | Should -Be @('CustomerId', 'ProductId', 'Balance', 'MainBalance', 'AddonBalance')
+    It 'shows a balance as a table, and its product in the list' {
+        $balance = Get-MayarCreditBalance @sample
+        $balance | Get-TableHeader | Should -Be @('CustomerId', 'Balance', 'MainBalance', 'AddonBalance')
+        $balance | Get-ListLabel | Should -Be @('CustomerId', 'ProductId', 'Balance', 'MainBalance', 'AddonBalance')
     }
 
     It 'reads well in string interpolation' {

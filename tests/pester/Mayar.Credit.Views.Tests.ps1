@@ -1,0 +1,137 @@
+# The default table of every output type in an 80-column terminal (Pester 5): no line wider than 80, and the
+# values a user came for (ids, emails, balances) shown whole, not cut with an ellipsis. What a table leaves out is in
+# the list view (tests/Mayar.Credit.Tests/FormatFileTests.cs checks that every public property is in a view).
+# Run with: ./build.ps1 -Task Test   (builds first; the module is imported from out/Mayar.Credit)
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
+
+    # The default view of the objects as PowerShell renders it at a width, without ANSI styling, one string a line.
+    function Get-RenderedLine {
+        param([Parameter(ValueFromPipeline)] $InputObject, [int] $Width = 80)
+        $all = @($input)
+        $text = ($all | Out-String -Width $Width) -replace "$([char]27)\[[0-9;]*m", ''
+        @($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
+    }
+
+    # A value as a table cell shows it: numbers in the current culture, like PowerShell's formatter.
+    function ConvertTo-Cell {
+        param($Value)
+        if ($Value -is [decimal] -or $Value -is [int] -or $Value -is [double]) {
+            return $Value.ToString([cultureinfo]::CurrentCulture)
+        }
+
+        "$Value"
+    }
+
+    # Asserts the table of $Objects fits 80 columns and shows every value of $Whole of every object as one whole word,
+    # both through Out-String -Width 80 and at 79: an 80-column console gives a table one column less (PowerShell's
+    # console host leaves the last column of the window empty), so that is what a user of such a terminal sees.
+    function Assert-TableFit {
+        param([object[]] $Objects, [string[]] $Whole)
+        foreach ($width in 80, 79) {
+            $lines = $Objects | Get-RenderedLine -Width $width
+            # A table: the header, the dashes, then one line per object.
+            $lines.Count | Should -Be ($Objects.Count + 2) -Because "at $width columns the default view is a one-line-per-object table:`n$($lines -join "`n")"
+            $lines[1] | Should -Match '^[-\s]+$' -Because 'the second line of a table is the dashes under the header'
+            foreach ($line in $lines) {
+                $line.Length | Should -BeLessOrEqual $width -Because "'$line' must fit $width columns"
+            }
+
+            for ($row = 0; $row -lt $Objects.Count; $row++) {
+                $cells = @($lines[$row + 2].Trim() -split '\s+')
+                foreach ($property in $Whole) {
+                    $value = ConvertTo-Cell $Objects[$row].$property
+                    $value | Should -Not -BeNullOrEmpty -Because "the sample must have a $property"
+                    $cells | Should -Contain $value -Because "at $width columns $property '$value' must be whole in '$($lines[$row + 2])'"
+                }
+            }
+        }
+    }
+
+    Reset-Emulator
+    Connect-Emulator
+
+    # Long but ordinary values: 36-character ids, a 30-character email, balances of 1234567 and more with decimals.
+    $script:email = 'bright.example.0001@example.id'
+    $script:email.Length | Should -Be 30
+    $script:productId = $script:emulator.ProductId
+    $script:productId.Length | Should -Be 36
+}
+
+AfterAll {
+    Stop-MayarPesterSession
+}
+
+Describe 'Tables in 80 columns' {
+    It 'the connection shows its environment, address, key hint and source whole' {
+        Assert-TableFit -Objects @(Get-MayarConnection) -Whole 'Environment', 'BaseUri', 'ApiKeyHint', 'Source'
+    }
+
+    It 'a registration shows its customer id, email and trial credit whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Example Customer' -Email $script:email -Mobile '081234567890' -TrialCredit 1234567
+        $registered.CustomerId.Length | Should -Be 36
+        Assert-TableFit -Objects @($registered) -Whole 'CustomerId', 'Email', 'TrialCredit'
+    }
+
+    It 'a customer record shows its id and email whole' {
+        $created = New-MayarCustomer -Name 'Bright Example Customer' -Email $script:email -Phone '081234567890' -City 'Bandung' -Country ID
+        Assert-TableFit -Objects @($created) -Whole 'Id', 'Email'
+
+        # The emulator's ids are 26-character ULIDs; the record may carry a UUID.
+        $customer = [Mayar.Credit.Client.MayarCustomer]::new()
+        $customer.Id = [guid]::NewGuid().ToString()
+        $customer.Name = 'Bright Example Customer'
+        $customer.Email = $script:email
+        $customer.Status = 'active'
+        $customer.Country = 'ID'
+        $customer.CreatedAt = [DateTimeOffset]::Now
+        $customer.Id.Length | Should -Be 36
+        Assert-TableFit -Objects @($customer, $created) -Whole 'Id', 'Email'
+    }
+
+    It 'a balance shows its customer id and all three balances whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Balance' -Email 'bright.balance.01@example.id' -Mobile '081234567891'
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'credit' -Body @{ customerId = $registered.CustomerId; productId = $script:productId; amount = 1234567; wallet = 'MAIN' } | Out-Null
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'credit' -Body @{ customerId = $registered.CustomerId; productId = $script:productId; amount = 7654321.25; wallet = 'ADD_ON' } | Out-Null
+        $balance = $registered | Get-MayarCreditBalance
+        $balance.MainBalance | Should -Be 1234567
+        $balance.AddonBalance | Should -Be 7654321.25
+        Assert-TableFit -Objects @($balance) -Whole 'CustomerId', 'Balance', 'MainBalance', 'AddonBalance'
+    }
+
+    It 'balances of 100, 200 and 300 read as such, not as 0 0 0 (issue 9)' {
+        $registered = foreach ($amount in 100, 200, 300) {
+            $one = Register-MayarCustomer -ProductId $script:productId -Name "Balance $amount" -Email "balance.$amount@example.id" -Mobile '081234567892'
+            Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'credit' -Body @{ customerId = $one.CustomerId; productId = $script:productId; amount = $amount; wallet = 'MAIN' } | Out-Null
+            $one
+        }
+
+        $balances = @($registered | Get-MayarCreditBalance)
+        $balances.Balance | Should -Be 100, 200, 300
+        Assert-TableFit -Objects $balances -Whole 'CustomerId', 'Balance', 'MainBalance', 'AddonBalance'
+    }
+
+    It 'a balance built by hand with the largest sample values fits too' {
+        $balance = [Mayar.Credit.Client.CreditBalance]::new()
+        $balance.CustomerId = [guid]::NewGuid().ToString()
+        $balance.ProductId = [guid]::NewGuid().ToString()
+        $balance.Balance = 98765432.75
+        $balance.MainBalance = 1234567.5
+        $balance.AddonBalance = 97530865.25
+        Assert-TableFit -Objects @($balance) -Whole 'CustomerId', 'Balance', 'MainBalance', 'AddonBalance'
+    }
+}
+
+Describe 'The list view keeps what the table leaves out' {
+    It 'shows the product id of a balance and of a registration whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright List' -Email 'bright.list.0001@example.id' -Mobile '081234567893'
+        foreach ($item in $registered, ($registered | Get-MayarCreditBalance)) {
+            $lines = $item | Format-List | Get-RenderedLine
+            $lines | Where-Object { $_ -match '^ProductId\s*:' } | Should -Match ([regex]::Escape($script:productId) + '$')
+            foreach ($line in $lines) {
+                $line.Length | Should -BeLessOrEqual 80
+            }
+        }
+    }
+}
