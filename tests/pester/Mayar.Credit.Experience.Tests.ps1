@@ -158,8 +158,8 @@ Describe 'Views' {
     }
 
     It 'shows a customer as a table, and every field in the list' {
-        $customer = New-MayarCustomer -Name 'View List' -Email 'view.list@example.com' -City 'Bandung' -Country ID -CustomData @{ tier = 'gold' }
-        $customer | Get-TableHeader | Should -Be @('Id', 'Name', 'Email')
+        $customer = New-MayarCustomer -Name 'View List' -Email 'view.list@example.com' -City 'Bandung' -Country ID -Status active -CustomData @{ tier = 'gold' }
+        $customer | Get-TableHeader | Should -Be @('Id', 'Status', 'Email')
         $customer | Get-ListLabel | Should -Be @('Id', 'Name', 'Email', 'Phone', 'City', 'Country', 'PaymentMethod', 'Status', 'CustomData', 'CreatedAt', 'UpdatedAt')
     }
 

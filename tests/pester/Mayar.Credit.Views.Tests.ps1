@@ -9,9 +9,12 @@ BeforeAll {
     # The default view of the objects as PowerShell renders it at a width, without ANSI styling, one string a line.
     function Get-RenderedLine {
         param([Parameter(ValueFromPipeline)] $InputObject, [int] $Width = 80)
-        $all = @($input)
-        $text = ($all | Out-String -Width $Width) -replace "$([char]27)\[[0-9;]*m", ''
-        @($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
+        begin { $all = [System.Collections.Generic.List[object]]::new() }
+        process { $all.Add($InputObject) }
+        end {
+            $text = ($all | Out-String -Width $Width) -replace "$([char]27)\[[0-9;]*m", ''
+            @($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
+        }
     }
 
     # A value as a table cell shows it: numbers in the current culture, like PowerShell's formatter.
@@ -74,9 +77,9 @@ Describe 'Tables in 80 columns' {
         Assert-TableFit -Objects @($registered) -Whole 'CustomerId', 'Email', 'TrialCredit'
     }
 
-    It 'a customer record shows its id and email whole' {
-        $created = New-MayarCustomer -Name 'Bright Example Customer' -Email $script:email -Phone '081234567890' -City 'Bandung' -Country ID
-        Assert-TableFit -Objects @($created) -Whole 'Id', 'Email'
+    It 'a customer record shows its id, status and email whole' {
+        $created = New-MayarCustomer -Name 'Bright Example Customer' -Email $script:email -Phone '081234567890' -City 'Bandung' -Country ID -Status inactive
+        Assert-TableFit -Objects @($created) -Whole 'Id', 'Status', 'Email'
 
         # The emulator's ids are 26-character ULIDs; the record may carry a UUID.
         $customer = [Mayar.Credit.Client.MayarCustomer]::new()
@@ -87,7 +90,7 @@ Describe 'Tables in 80 columns' {
         $customer.Country = 'ID'
         $customer.CreatedAt = [DateTimeOffset]::Now
         $customer.Id.Length | Should -Be 36
-        Assert-TableFit -Objects @($customer, $created) -Whole 'Id', 'Email'
+        Assert-TableFit -Objects @($customer, $created) -Whole 'Id', 'Status', 'Email'
     }
 
     It 'a balance shows its customer id and all three balances whole' {
