@@ -8,10 +8,10 @@ using Mayar.Credit.Client;
 namespace Mayar.Credit;
 
 /// <summary>
-/// Base of the cmdlets that call the API: resolves the connection, runs each record's client call with up
+/// Base of the cmdlets that call the API: resolves the connection, runs each record's operation with up
 /// to -ThrottleLimit in flight (cancelled by Ctrl+C), and writes - on the pipeline thread only, in input
 /// order - each result, or a non-terminating ErrorRecord attached to its input, and the -Verbose/-Debug
-/// trace lines as requests finish.
+/// trace lines as requests finish. A cmdlet derives from <see cref="MayarOperationCmdlet{TRequest}"/>.
 /// </summary>
 public abstract class MayarCmdlet : PSCmdlet, IDisposable
 {
@@ -76,14 +76,16 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     protected override void StopProcessing() => _stopping.Cancel();
 
     /// <summary>
-    /// Validates and asks ShouldProcess here, on the pipeline thread; then starts the call and writes whatever
-    /// is next in input order. An input refused by validation is written as its error in its turn.
+    /// Sends one input's operation: <paramref name="create"/> applies the input rules here, on the pipeline thread
+    /// (an input it refuses is written as its error in its turn); a change is confirmed with ShouldProcess; then the
+    /// request starts and whatever is next in input order is written.
     /// </summary>
-    internal void Execute<T>(object input, Action validate, string? shouldProcessTarget, string? shouldProcessAction, Func<IMayarTraceListener, CancellationToken, Task<T>> call)
+    private protected void Submit(object input, Func<MayarOperation> create, Func<string>? confirmTarget, string confirmAction)
     {
+        MayarOperation operation;
         try
         {
-            validate();
+            operation = create();
         }
         catch (MayarArgumentException ex)
         {
@@ -91,13 +93,14 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        if (shouldProcessTarget is not null && !ShouldProcess(shouldProcessTarget, shouldProcessAction))
+        if (operation.RepeatSafety != RepeatSafety.Read && confirmTarget is not null && !ShouldProcess(confirmTarget(), confirmAction))
         {
             return;
         }
 
         var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
-        Write(_window!.Add(input, async () => (object?)await call(trace, _stopping.Token).ConfigureAwait(false)));
+        var client = ActiveConnection.Client;
+        Write(_window!.Add(input, async () => (object?)await client.SendAsync(operation, trace, _stopping.Token).ConfigureAwait(false)));
     }
 
     /// <summary>Disposes the window, and the cancellation source once nothing uses it.</summary>

@@ -28,7 +28,7 @@ public sealed class CancellationTests : EmulatorTest
     public async Task Cancelling_ends_a_hung_request()
     {
         Fault(new FaultRule { Kind = "hang" });
-        await AssertCancelsPromptlyAsync(token => Client(timeout: TimeSpan.FromSeconds(60)).GetCreditBalanceAsync(Sample, token), whenReady: () => Log.Count == 1);
+        await AssertCancelsPromptlyAsync(token => Client(timeout: TimeSpan.FromSeconds(60)).GetCreditBalanceAsync(Sample, cancellationToken: token), whenReady: () => Log.Count == 1);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class CancellationTests : EmulatorTest
     {
         var client = Client(requestsPerMinute: 1);
         await client.GetCreditBalanceAsync(Sample);
-        await AssertCancelsPromptlyAsync(token => client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), token));
+        await AssertCancelsPromptlyAsync(token => client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), cancellationToken: token));
         Assert.Single(Log); // only the first request: the cancelled one never left
     }
 
@@ -57,7 +57,7 @@ public sealed class CancellationTests : EmulatorTest
         await FailsAsync(() => client.GetCreditBalanceAsync(Sample));
 
         // Another command on the same connection waits for the server's Retry-After before sending.
-        await AssertCancelsPromptlyAsync(token => client.GetCreditBalanceAsync(Sample, token));
+        await AssertCancelsPromptlyAsync(token => client.GetCreditBalanceAsync(Sample, cancellationToken: token));
         Assert.Single(Log);
     }
 

@@ -161,7 +161,7 @@ public sealed class FailureKindTests : EmulatorTest
         Fault(new FaultRule { DelayMs = 5000 });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var started = DateTime.UtcNow;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().GetCreditBalanceAsync(Sample, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().GetCreditBalanceAsync(Sample, cancellationToken: cancel.Token));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3));
     }
 

@@ -18,7 +18,7 @@ public sealed class RetryPolicyTests
     [InlineData(MayarErrorKind.Server, 503)]
     [InlineData(MayarErrorKind.Server, 504)]
     public void Reads_are_retried_on_transient_failures(MayarErrorKind kind, int? status) =>
-        Assert.True(MayarRetryPolicy.IsRetryable("GET", Failure(kind, status, "GET")));
+        Assert.True(MayarRetryPolicy.IsRetryable(RepeatSafety.Read, Failure(kind, status, "GET")));
 
     [Theory]
     [InlineData(MayarErrorKind.Validation, 400)]
@@ -29,7 +29,7 @@ public sealed class RetryPolicyTests
     [InlineData(MayarErrorKind.Server, 501)]
     [InlineData(MayarErrorKind.InvalidResponse, 200)]
     public void Reads_are_not_retried_on_answers_that_would_not_change(MayarErrorKind kind, int? status) =>
-        Assert.False(MayarRetryPolicy.IsRetryable("GET", Failure(kind, status, "GET")));
+        Assert.False(MayarRetryPolicy.IsRetryable(RepeatSafety.Read, Failure(kind, status, "GET")));
 
     [Theory]
     [InlineData(MayarErrorKind.Transport, null)]
@@ -43,18 +43,24 @@ public sealed class RetryPolicyTests
     [InlineData(MayarErrorKind.Conflict, 429)]
     public void Writes_are_not_retried_once_they_may_have_arrived(MayarErrorKind kind, int? status)
     {
-        var failure = Failure(kind, status, "POST");
-        Assert.False(MayarRetryPolicy.IsRetryable("POST", failure));
-        Assert.Equal(kind != MayarErrorKind.Conflict, failure.MayHaveBeenProcessed);
+        foreach (var safety in new[] { RepeatSafety.AnswersConflict, RepeatSafety.NotRepeatable })
+        {
+            var failure = Failure(kind, status, "POST");
+            failure.RepeatSafety = safety;
+            Assert.False(MayarRetryPolicy.IsRetryable(safety, failure));
+            Assert.Equal(kind != MayarErrorKind.Conflict, failure.MayHaveBeenProcessed);
+        }
     }
 
-    [Fact]
-    public void Writes_are_retried_when_rate_limited_or_never_connected()
+    [Theory]
+    [InlineData(RepeatSafety.AnswersConflict)]
+    [InlineData(RepeatSafety.NotRepeatable)]
+    public void Writes_are_retried_when_rate_limited_or_never_connected(RepeatSafety safety)
     {
-        Assert.True(MayarRetryPolicy.IsRetryable("POST", Failure(MayarErrorKind.RateLimited, 429, "POST")));
+        Assert.True(MayarRetryPolicy.IsRetryable(safety, Failure(MayarErrorKind.RateLimited, 429, "POST")));
         var refused = Failure(MayarErrorKind.Transport, null, "POST");
         refused.RequestNotSent = true;
-        Assert.True(MayarRetryPolicy.IsRetryable("POST", refused));
+        Assert.True(MayarRetryPolicy.IsRetryable(safety, refused));
         Assert.False(refused.MayHaveBeenProcessed);
     }
 

@@ -8,7 +8,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MayarCreditBalance")]
 [OutputType(typeof(CreditBalance))]
-public sealed class GetMayarCreditBalanceCommand : MayarCmdlet
+public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<CreditBalanceQuery>
 {
     /// <summary>The customer's id (UUID), e.g. from Register-MayarCustomer.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -20,15 +20,7 @@ public sealed class GetMayarCreditBalanceCommand : MayarCmdlet
     [Alias("PaymentLinkId", "product_id")]
     public string ProductId { get; set; } = string.Empty;
 
-    /// <summary>Reads one balance.</summary>
-    protected override void ProcessRecord()
-    {
-        var query = new CreditBalanceQuery { CustomerId = CustomerId, ProductId = ProductId };
-        Execute(
-            query,
-            query.Validate,
-            null,
-            null,
-            (trace, cancel) => ActiveConnection.Client.GetCreditBalanceAsync(query, trace, cancel));
-    }
+    private protected override CreditBalanceQuery BuildRequest() => new() { CustomerId = CustomerId, ProductId = ProductId };
+
+    private protected override MayarOperation CreateOperation(CreditBalanceQuery request) => new GetCreditBalanceOperation(request);
 }

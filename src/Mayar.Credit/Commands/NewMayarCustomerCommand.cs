@@ -9,7 +9,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MayarCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MayarCustomer))]
-public sealed class NewMayarCustomerCommand : MayarCmdlet
+public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<CreateCustomerRequest>
 {
     /// <summary>The full name of the person or organisation.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -50,28 +50,23 @@ public sealed class NewMayarCustomerCommand : MayarCmdlet
     [Alias("custom_data")]
     public Hashtable? CustomData { get; set; }
 
-    /// <summary>Creates one customer record.</summary>
-    protected override void ProcessRecord()
-    {
-        var request = new CreateCustomerRequest
-        {
-            Name = Name,
-            Email = Email,
-            Phone = Blank(Phone),
-            City = Blank(City),
-            Country = Blank(Country),
-            PaymentMethod = Blank(PaymentMethod),
-            Status = Blank(Status),
-            CustomData = CustomData is null ? null : PSObjectUnwrapper.Unwrap(CustomData),
-        };
+    private protected override string ConfirmAction => "Create";
 
-        Execute(
-            request,
-            request.Validate,
-            $"customer {request.Email}",
-            "Create",
-            (trace, cancel) => ActiveConnection.Client.CreateCustomerAsync(request, trace, cancel));
-    }
+    private protected override CreateCustomerRequest BuildRequest() => new()
+    {
+        Name = Name,
+        Email = Email,
+        Phone = Blank(Phone),
+        City = Blank(City),
+        Country = Blank(Country),
+        PaymentMethod = Blank(PaymentMethod),
+        Status = Blank(Status),
+        CustomData = CustomData is null ? null : PSObjectUnwrapper.Unwrap(CustomData),
+    };
+
+    private protected override MayarOperation CreateOperation(CreateCustomerRequest request) => new CreateCustomerOperation(request);
+
+    private protected override string ConfirmTarget(CreateCustomerRequest request) => $"customer {request.Email}";
 
     // An empty CSV cell means "not given".
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

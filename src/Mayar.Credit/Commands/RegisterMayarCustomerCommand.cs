@@ -8,7 +8,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Register, "MayarCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RegisteredCreditCustomer))]
-public sealed class RegisterMayarCustomerCommand : MayarCmdlet
+public sealed class RegisterMayarCustomerCommand : MayarOperationCmdlet<RegisterCreditCustomerRequest>
 {
     /// <summary>The credit product's id (UUID).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,23 +36,16 @@ public sealed class RegisterMayarCustomerCommand : MayarCmdlet
     [InvariantDecimalTransformation]
     public decimal? TrialCredit { get; set; }
 
-    /// <summary>Registers one input record.</summary>
-    protected override void ProcessRecord()
+    private protected override RegisterCreditCustomerRequest BuildRequest() => new()
     {
-        var request = new RegisterCreditCustomerRequest
-        {
-            ProductId = ProductId,
-            Name = Name,
-            Email = Email,
-            Mobile = Mobile,
-            TrialCredit = TrialCredit,
-        };
+        ProductId = ProductId,
+        Name = Name,
+        Email = Email,
+        Mobile = Mobile,
+        TrialCredit = TrialCredit,
+    };
 
-        Execute(
-            request,
-            request.Validate,
-            $"customer {request.Email} in product {request.ProductId}",
-            "Register",
-            (trace, cancel) => ActiveConnection.Client.RegisterCreditCustomerAsync(request, trace, cancel));
-    }
+    private protected override MayarOperation CreateOperation(RegisterCreditCustomerRequest request) => new RegisterCreditCustomerOperation(request);
+
+    private protected override string ConfirmTarget(RegisterCreditCustomerRequest request) => $"customer {request.Email} in product {request.ProductId}";
 }

@@ -3,8 +3,8 @@ using System;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// When a failed request is sent again, and after how long. Reads (GET) are retried on transport errors,
-/// timeouts, 408, 429, 500, 502, 503 and 504. Writes (POST) are retried only when the API provably did not
+/// When a failed request is sent again, and after how long. Reads are retried on transport errors,
+/// timeouts, 408, 429, 500, 502, 503 and 504. Writes are retried only when the API provably did not
 /// act on them: the connection could not be established, or 429 (a rate-limited request is not processed).
 /// Waits are exponential with full jitter, capped; a Retry-After from the server wins.
 /// </summary>
@@ -52,21 +52,21 @@ public sealed class MayarRetryPolicy
     /// <summary>The longest Retry-After honoured; a longer one ends the retries.</summary>
     public TimeSpan MaxRetryAfter { get; }
 
-    /// <summary>True when <paramref name="method"/>'s failure may be sent again without risking a second effect.</summary>
-    public static bool IsRetryable(string method, MayarApiException failure)
+    /// <summary>True when the failure of an operation of this <paramref name="safety"/> may be sent again without risking a second effect.</summary>
+    public static bool IsRetryable(RepeatSafety safety, MayarApiException failure)
     {
         if (failure is null)
         {
             throw new ArgumentNullException(nameof(failure));
         }
 
-        if (IsIdempotent(method))
+        if (safety == RepeatSafety.Read)
         {
             return failure.Kind is MayarErrorKind.Transport or MayarErrorKind.Timeout
                 || failure.StatusCode is 408 or 429 or 500 or 502 or 503 or 504;
         }
 
-        // A write is repeated only when it certainly did not take effect.
+        // A write, whether it answers a conflict or moves credit, is repeated only when it certainly did not arrive.
         return failure.RequestNotSent || failure.Kind == MayarErrorKind.RateLimited;
     }
 

@@ -31,6 +31,7 @@ public sealed class MayarApiException : Exception
         ValidationErrors = validationErrors ?? Array.Empty<MayarValidationItem>();
         Method = method;
         Path = path;
+        RepeatSafety = MayarRetryPolicy.IsIdempotent(method) ? RepeatSafety.Read : RepeatSafety.NotRepeatable;
     }
 
     private readonly string? _detail;
@@ -72,14 +73,22 @@ public sealed class MayarApiException : Exception
     public bool RequestNotSent { get; internal set; }
 
     /// <summary>
-    /// True when a write (POST) failed in a way that does not rule out its effect: a timeout, a broken
-    /// connection, a 5xx or an unreadable answer after the request was sent. Check before sending it again;
-    /// re-registering answers with a conflict when the first attempt did register.
+    /// What sending the failed request again would do: the operation's, set by the client (a write whose operation
+    /// is not known is taken as not repeatable).
+    /// </summary>
+    public RepeatSafety RepeatSafety { get; internal set; }
+
+    /// <summary>
+    /// True when a write failed in a way that does not rule out its effect: a timeout, a broken connection, a 5xx
+    /// or an unreadable answer after the request was sent. Check before sending it again.
     /// </summary>
     public bool MayHaveBeenProcessed =>
         !RequestNotSent
-        && !MayarRetryPolicy.IsIdempotent(Method)
+        && RepeatSafety != RepeatSafety.Read
         && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse;
+
+    /// <summary>What to do next, for an error record's RecommendedAction: from the kind and the repeat safety.</summary>
+    public string RecommendedAction => MayarErrorAdvice.RecommendedAction(Kind, MayHaveBeenProcessed, RepeatSafety);
 
     /// <inheritdoc />
     public override string Message
@@ -90,7 +99,7 @@ public sealed class MayarApiException : Exception
             var notes = string.Empty;
             if (MayHaveBeenProcessed)
             {
-                notes += " The request may have been processed: check before sending it again (re-registering an already registered customer is answered with a conflict).";
+                notes += " " + MayarErrorAdvice.MayHaveBeenProcessedNote(RepeatSafety);
             }
 
             if (Attempts > 1)

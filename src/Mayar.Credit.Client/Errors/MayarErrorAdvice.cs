@@ -1,0 +1,38 @@
+namespace Mayar.Credit.Client;
+
+/// <summary>
+/// What an error tells the user to do next. A write that may have been processed is advised by its
+/// <see cref="RepeatSafety"/>: only a write that answers a conflict may be re-run without checking.
+/// </summary>
+public static class MayarErrorAdvice
+{
+    /// <summary>The sentence added to the message of an error that may have been processed.</summary>
+    public static string MayHaveBeenProcessedNote(RepeatSafety safety) => safety == RepeatSafety.AnswersConflict
+        ? "The request may have been processed: check before sending it again (if it took effect, sending it again is answered with a conflict)."
+        : "The request may have been processed, and sending it again could apply it twice: check before sending it again.";
+
+    /// <summary>The RecommendedAction of an error record.</summary>
+    public static string RecommendedAction(MayarErrorKind kind, bool mayHaveBeenProcessed, RepeatSafety safety)
+    {
+        if (mayHaveBeenProcessed)
+        {
+            return safety == RepeatSafety.AnswersConflict
+                ? "The request may have been processed: check before sending it again. If it took effect, running it again for this input answers with Mayar.Conflict, so a re-run of the batch does no harm."
+                : "The request may have been processed: check the customer's credit (Get-MayarCreditBalance) before sending it again. Do not simply run it again for this input: a second send could apply it twice.";
+        }
+
+        return kind switch
+        {
+            MayarErrorKind.Validation => "Correct the input named in the message; the API did not accept it.",
+            MayarErrorKind.Unauthorized => "Check the key (Get-MayarConnection shows its last characters): production keys work only with -Environment Production, sandbox keys only with Sandbox.",
+            MayarErrorKind.Forbidden => "Use a key with Read & Write access for commands that change data.",
+            MayarErrorKind.NotFound => "Check the ids: the customer must be registered in that product.",
+            MayarErrorKind.Conflict => "It already exists: on a re-run this means the earlier run succeeded for this input.",
+            MayarErrorKind.RateLimited => "Wait for the Retry-After in the message, or lower Connect-Mayar -RequestsPerMinute (the documented limit is 20 per minute per IP, shared by everything on this machine).",
+            MayarErrorKind.Server => "Retry later; for a write, first check whether it took effect.",
+            MayarErrorKind.Transport => "Check the network and the base URI (Get-MayarConnection).",
+            MayarErrorKind.Timeout => "Retry later or raise Connect-Mayar -TimeoutSec; for a write, first check whether it took effect.",
+            _ => "Retry later; if it persists, the API or a proxy in between is answering with something other than Mayar's JSON.",
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using Mayar.Credit.Client.Json;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>Seed 000: POST a customer's registration into a credit-usage product.</summary>
+public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredCreditCustomer>
+{
+    private readonly RegisterCreditCustomerBody _body;
+    private readonly byte[] _bytes;
+
+    /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
+    public RegisterCreditCustomerOperation(RegisterCreditCustomerRequest request)
+    {
+        _body = (request ?? throw new ArgumentNullException(nameof(request))).ToBody();
+        _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.RegisterCreditCustomerBody);
+    }
+
+    /// <inheritdoc />
+    public override HttpMethod Method => HttpMethod.Post;
+
+    /// <inheritdoc />
+    public override string Route => MayarRoutes.RegisterCreditCustomer;
+
+    /// <summary>A second registration of the email in the product is answered with a conflict.</summary>
+    public override RepeatSafety RepeatSafety => RepeatSafety.AnswersConflict;
+
+    internal override byte[]? Body => _bytes;
+
+    // The credit service reports an email already registered in the product as a 400:
+    // "Email sudah terdaftar pada product ini." (mayar-api.md, seed 000).
+    internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>
+        status == 400 && message is not null
+        && (message.IndexOf("sudah terdaftar", StringComparison.OrdinalIgnoreCase) >= 0
+            || message.IndexOf("already registered", StringComparison.OrdinalIgnoreCase) >= 0)
+            ? MayarErrorKind.Conflict
+            : null;
+
+    internal override RegisteredCreditCustomer Read(MayarPayload payload)
+    {
+        var reply = payload.Read(MayarJsonContext.Wire.RegisterCreditCustomerPayload);
+        if (string.IsNullOrWhiteSpace(reply.CustomerId))
+        {
+            throw payload.Invalid("The response has no customerId");
+        }
+
+        return new RegisteredCreditCustomer
+        {
+            CustomerId = reply.CustomerId!,
+            ProductId = MayarPayload.FirstNonBlank(reply.PaymentLinkId, reply.PaymentLink?.Id, reply.ProductId) ?? _body.ProductId,
+            Name = _body.CustomerInfo.Name,
+            Email = _body.CustomerInfo.Email,
+            Mobile = _body.CustomerInfo.Mobile,
+            TrialCredit = _body.TrialCredit,
+        };
+    }
+}
