@@ -18,6 +18,7 @@ public sealed record BenchmarkReport(
     IReadOnlyList<ConcurrencyBenchmark.Level> Concurrency,
     RateLimitedBatchBenchmark.Result RateLimited,
     StreamMemoryBenchmark.Result Memory,
+    PowerShellBenchmark.Result? PowerShell,
     double TotalSeconds)
 {
     public IReadOnlyList<TargetCheck> Targets => new[]
@@ -59,6 +60,12 @@ public sealed record BenchmarkReport(
         text.AppendLine(c, $"Stream of {m.Items:N0} items through a window of {m.Window}");
         text.AppendLine(c, $"  retained managed memory: baseline {m.BaselineMb:0.00} MB, peak growth {m.PeakGrowthMb:0.00} MB, final growth {m.FinalGrowthMb:0.00} MB ({m.Outcomes:N0} outcomes)");
         text.AppendLine();
+        if (PowerShell is not null)
+        {
+            AppendPowerShell(text, PowerShell);
+            text.AppendLine();
+        }
+
         text.AppendLine("Targets");
         foreach (var target in Targets)
         {
@@ -67,6 +74,47 @@ public sealed record BenchmarkReport(
 
         text.AppendLine(c, $"Total run time {TotalSeconds:0.0} s");
         return text.ToString();
+    }
+
+    private static void AppendPowerShell(StringBuilder text, PowerShellBenchmark.Result p)
+    {
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"PowerShell {p.PwshVersion} ({p.PwshPath}), module {p.ModulePath}");
+        text.AppendLine(c, $"Cold start in a fresh pwsh, after one warm-up cmdlet (Get-Date | Out-Null); median (min-max) of {p.ColdStartRuns} processes each");
+        text.AppendLine("                                                                     ms                     methods JIT-compiled");
+        var m = p.Module;
+        text.AppendLine(c, $"  Import-Module + Connect-Mayar + first Get-MayarCreditBalance {m.Total,-26} {m.JitTotal,6:0}");
+        text.AppendLine(c, $"    Import-Module                                             {m.Import,-26} {m.JitImport,6:0}");
+        text.AppendLine(c, $"    Connect-Mayar -BaseUri ... -RequestsPerMinute 0           {m.Connect,-26} {m.JitConnect,6:0}");
+        text.AppendLine(c, $"    first Get-MayarCreditBalance                              {m.FirstCall,-26} {m.JitFirstCall,6:0}");
+        text.AppendLine(c, $"    (second Get-MayarCreditBalance, for contrast)             {m.SecondCall}");
+        text.AppendLine(c, $"  first Invoke-RestMethod, same URL and key                   {p.Rest.FirstCall,-26} {p.Rest.JitFirstCall,6:0}");
+        text.AppendLine(c, $"    (second Invoke-RestMethod, for contrast)                  {p.Rest.SecondCall}");
+        text.AppendLine(c, $"  whole pwsh process, start to exit: module {p.Module.Process.Median:0} ms, Invoke-RestMethod {p.Rest.Process.Median:0} ms (medians)");
+        var latencies = p.PerItem.Select(r => r.LatencyMs).Distinct().ToList();
+        text.AppendLine(c, $"Balance reads in one pwsh per latency, {p.Rows} rows ({p.RowSource}); ms per item, after a warm-up");
+        text.AppendLine(c, $"  (median of {string.Join(" / ", latencies.Select(l => p.PerItem.First(r => r.LatencyMs == l).Passes))} passes at {string.Join(" / ", latencies)} ms; every method in turn in each pass)");
+        text.Append("  method                                                                     ");
+        foreach (var latency in latencies)
+        {
+            text.Append(c, $"{latency + " ms latency",16}");
+        }
+
+        text.AppendLine();
+        foreach (var (_, label) in PowerShellBenchmark.Methods)
+        {
+            text.Append(c, $"  {label,-74}");
+            foreach (var latency in latencies)
+            {
+                var row = p.PerItem.Single(r => r.LatencyMs == latency && r.Method == label);
+                text.Append(c, $"{row.PerItemMs,16:0.00}");
+            }
+
+            text.AppendLine();
+        }
+
+        var failures = p.PerItem.Sum(r => r.Failures);
+        text.AppendLine(c, $"  failures: {failures}");
     }
 
     public void SaveJson(string path)

@@ -1,8 +1,9 @@
 using System;
+using System.IO;
 
 namespace Mayar.Credit.Benchmarks;
 
-/// <summary>Sizes of each measurement: --quick keeps a whole run under a minute.</summary>
+/// <summary>Sizes of each measurement: --quick keeps a whole run under a minute (the PowerShell section adds about one more).</summary>
 public sealed record BenchmarkSettings(
     bool Quick,
     int OverheadRounds,
@@ -16,25 +17,99 @@ public sealed record BenchmarkSettings(
 {
     public static readonly int[] ConcurrencyLevels = { 1, 4, 16, 64 };
 
-    /// <summary>Reads --quick and --json FILE; null after printing usage.</summary>
+    /// <summary>The emulator latencies the PowerShell per-item reads run at.</summary>
+    public static readonly int[] PowerShellLatenciesMs = { 0, 50 };
+
+    /// <summary>The pwsh to run the PowerShell section with (--pwsh PATH); null: no PowerShell section.</summary>
+    public string? PwshPath { get; init; }
+
+    /// <summary>The staged module manifest the PowerShell section imports (--module PATH, default out/Release/Mayar.Credit/Mayar.Credit.psd1).</summary>
+    public string ModulePath { get; init; } = string.Empty;
+
+    /// <summary>Fresh pwsh processes per cold-start figure (each of the module and Invoke-RestMethod).</summary>
+    public int ColdStartRuns { get; init; }
+
+    /// <summary>Balance reads per method in the PowerShell per-item measurement.</summary>
+    public int PowerShellRows { get; init; }
+
+    /// <summary>Timed passes of every method over the rows without latency (the median is kept): one pass takes well under a second.</summary>
+    public int PowerShellPassesNoLatency { get; init; }
+
+    /// <summary>Timed passes with latency: a sequential pass of 300 reads at 50 ms takes 15 s.</summary>
+    public int PowerShellPassesWithLatency { get; init; }
+
+    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]]";
+
+    /// <summary>Reads --quick, --json FILE, --pwsh PATH and --module PATH; null after printing usage.</summary>
     public static BenchmarkSettings? Parse(string[] args)
     {
         var quick = false;
         string? json = null;
+        string? pwsh = null;
+        string? module = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick": quick = true; break;
                 case "--json" when i + 1 < args.Length: json = args[++i]; break;
+                case "--pwsh" when i + 1 < args.Length: pwsh = args[++i]; break;
+                case "--module" when i + 1 < args.Length: module = args[++i]; break;
                 default:
-                    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE]");
+                    Console.Error.WriteLine(UsageText);
                     return null;
             }
         }
 
-        return quick
+        if (module is not null && pwsh is null)
+        {
+            Console.Error.WriteLine("--module is used by the PowerShell section only: give --pwsh PATH too.");
+            Console.Error.WriteLine(UsageText);
+            return null;
+        }
+
+        string modulePath = string.Empty;
+        if (pwsh is not null)
+        {
+            if (!File.Exists(pwsh))
+            {
+                Console.Error.WriteLine($"--pwsh: no such file '{pwsh}'.");
+                return null;
+            }
+
+            modulePath = module is not null ? Path.GetFullPath(module) : DefaultModulePath();
+            if (!File.Exists(modulePath))
+            {
+                Console.Error.WriteLine($"No staged module at '{modulePath}': build it (dotnet build -c Release) or pass --module PATH to the staged Mayar.Credit.psd1.");
+                return null;
+            }
+        }
+
+        var settings = quick
             ? new BenchmarkSettings(true, OverheadRounds: 15, OverheadRequestsPerRound: 400, ConcurrencyRequests: 64, LatencyMs: 100, RateLimitedRequests: 150, RateLimitPerMinute: 600, StreamItems: 100_000, json)
             : new BenchmarkSettings(false, OverheadRounds: 25, OverheadRequestsPerRound: 2000, ConcurrencyRequests: 256, LatencyMs: 100, RateLimitedRequests: 600, RateLimitPerMinute: 600, StreamItems: 100_000, json);
+        return settings with
+        {
+            PwshPath = pwsh is null ? null : Path.GetFullPath(pwsh),
+            ModulePath = modulePath,
+            ColdStartRuns = quick ? 5 : 9,
+            PowerShellRows = 300,
+            PowerShellPassesNoLatency = 5,
+            PowerShellPassesWithLatency = quick ? 1 : 3,
+        };
+    }
+
+    /// <summary>out/Release/Mayar.Credit/Mayar.Credit.psd1 under the repository root (the folder holding Mayar.Credit.slnx above this program).</summary>
+    private static string DefaultModulePath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Mayar.Credit.slnx")))
+            {
+                return Path.Combine(directory.FullName, "out", "Release", "Mayar.Credit", "Mayar.Credit.psd1");
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine("out", "Release", "Mayar.Credit", "Mayar.Credit.psd1"));
     }
 }

@@ -3,8 +3,9 @@ using System.Diagnostics;
 using Mayar.Credit.Benchmarks;
 using Mayar.Credit.Emulator;
 
-// Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE]
+// Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]]
 // Starts the emulator in this process on a free loopback port, measures, prints a table, optionally saves JSON.
+// With --pwsh, also measures the module in that PowerShell (cold start and per-item cost, see PowerShellBenchmark).
 var settings = BenchmarkSettings.Parse(args);
 if (settings is null)
 {
@@ -16,18 +17,25 @@ var started = DateTimeOffset.UtcNow;
 var total = Stopwatch.StartNew();
 await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", ApiKey = apiKey });
 var target = new EmulatorTarget(emulator, apiKey);
+var steps = settings.PwshPath is null ? 4 : 5;
 Console.WriteLine($"Emulator at {emulator.BaseUri}; {(settings.Quick ? "quick" : "full")} run.");
 
-Console.WriteLine("1/4 per-request overhead...");
+Console.WriteLine($"1/{steps} per-request overhead...");
 var overhead = await OverheadBenchmark.RunAsync(target, settings);
-Console.WriteLine("2/4 concurrency with injected latency...");
+Console.WriteLine($"2/{steps} concurrency with injected latency...");
 var concurrency = await ConcurrencyBenchmark.RunAsync(target, settings);
-Console.WriteLine("3/4 rate-limited batch...");
+Console.WriteLine($"3/{steps} rate-limited batch...");
 var rateLimited = await RateLimitedBatchBenchmark.RunAsync(target, settings);
-Console.WriteLine("4/4 memory across a long stream...");
+Console.WriteLine($"4/{steps} memory across a long stream...");
 var memory = StreamMemoryBenchmark.Run(settings);
+PowerShellBenchmark.Result? powerShell = null;
+if (settings.PwshPath is not null)
+{
+    Console.WriteLine($"5/{steps} PowerShell cold start and per-item cost ({settings.PwshPath}, {settings.ModulePath})...");
+    powerShell = PowerShellBenchmark.Run(target, settings);
+}
 
-var report = new BenchmarkReport(started, settings.Quick, MachineDescription.Current(), overhead, concurrency, rateLimited, memory, total.Elapsed.TotalSeconds);
+var report = new BenchmarkReport(started, settings.Quick, MachineDescription.Current(), overhead, concurrency, rateLimited, memory, powerShell, total.Elapsed.TotalSeconds);
 Console.WriteLine();
 Console.Write(report.ToTable());
 if (settings.JsonPath is not null)
