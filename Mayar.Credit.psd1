@@ -1,5 +1,8 @@
+# The source manifest of Mayar.Credit: the one place for its version, exports, formats and Gallery data, and
+# valid where it stands (Test-ModuleManifest, Invoke-ScriptAnalyzer). It names no build product: `dotnet build`
+# writes the loadable copy to out/<Configuration>/Mayar.Credit/Mayar.Credit.psd1, adding
+# RootModule = 'Mayar.Credit.dll' and naming each format file by its leaf name, as staged beside it.
 @{
-    RootModule             = 'Mayar.Credit.dll'
     ModuleVersion          = '0.1.0'
     GUID                   = '484db16c-1480-4bf7-a7fa-04682a23446b'
     Author                 = 'Mayar.Credit contributors'
@@ -9,7 +12,7 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Mayar.Credit.Format.ps1xml')
+    FormatsToProcess       = @('src/Mayar.Credit/Mayar.Credit.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-Mayar'
         'Disconnect-Mayar'

@@ -2,26 +2,44 @@
 .SYNOPSIS
     Builds, tests or demonstrates the Mayar.Credit module.
 .DESCRIPTION
-    Build: dotnet build, which stages the loadable module at out/Mayar.Credit/.
+    Each configuration has its own folders: the loadable module at out/<Configuration>/Mayar.Credit/ and the
+    Gallery package at out/<Configuration>/package/, so building one never changes the other's.
+
+    Build: dotnet build, which stages the loadable module at out/<Configuration>/Mayar.Credit/ (its manifest
+           written from the source manifest Mayar.Credit.psd1 at the root) and writes the Gallery package.
     Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5.3+).
            With -NoBuild, runs the test assemblies already built (CI builds once and tests on every OS).
     Demo:  Build, start the local emulator, import the staged module and run all six cmdlets against it.
-    Package: dotnet pack, which writes the PowerShell Gallery package out/package/Mayar.Credit.<version>.nupkg
-           (the staged module at its root; nuspec from the manifest). Publish it with
-           Publish-PSResource -NupkgPath, or push it with dotnet nuget push.
+    Package: dotnet pack, which writes the PowerShell Gallery package
+           out/<Configuration>/package/Mayar.Credit.<version>.nupkg (the staged module at its root; nuspec from
+           the manifest).
+    Publish: Package (or, with -NoBuild, take the package already built), then Publish-PSResource -NupkgPath
+           to -Repository (a registered PSResourceGet repository), by default to a local file repository at
+           out/<Configuration>/repository/ registered only while publishing. Needs PSResourceGet 1.1+.
+    Analyze: Invoke-ScriptAnalyzer with PSScriptAnalyzerSettings.psd1 over every .ps1, .psm1 and .psd1
+           (bin/, obj/, out/, node_modules/ skipped); prints every finding and fails on any Warning or Error.
 .EXAMPLE
     ./build.ps1 -Task Demo
+.EXAMPLE
+    ./build.ps1 -Task Publish -Configuration Release -Repository PSGallery -ApiKey $key
 #>
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', '', Justification = 'The task functions read the script parameters; the rule does not follow script scope into functions.')]
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Publish', 'Analyze')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
 
-    # Test only: use what an earlier build left in bin/ and out/.
-    [switch] $NoBuild
+    # Test and Publish: use what an earlier build left in bin/ and out/.
+    [switch] $NoBuild,
+
+    # Publish: the registered PSResourceGet repository; by default a local one at out/<Configuration>/repository/.
+    [string] $Repository,
+
+    # Publish: the repository's API key (the PowerShell Gallery needs one; a local folder does not).
+    [string] $ApiKey
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,7 +47,9 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $solution = Join-Path $root 'Mayar.Credit.slnx'
-$manifest = Join-Path $root 'out/Mayar.Credit/Mayar.Credit.psd1'
+$manifest = Join-Path $root "out/$Configuration/Mayar.Credit/Mayar.Credit.psd1"
+$version = (Import-PowerShellDataFile -Path (Join-Path $root 'Mayar.Credit.psd1')).ModuleVersion
+$package = Join-Path $root "out/$Configuration/package/Mayar.Credit.$version.nupkg"
 
 function Invoke-Dotnet {
     param([string[]] $Arguments)
@@ -84,6 +104,11 @@ function Invoke-TestTask {
 }
 
 function Invoke-DemoTask {
+    # An interactive show for a person at a console: coloured headings, the emulator's well-known test key.
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingWriteHost', '', Justification = 'The demo talks to the person running it; its headings are not data.')]
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingConvertToSecureStringWithPlainText', '', Justification = 'The local emulator''s published test key, not a secret.')]
+    param()
+
     Invoke-BuildTask
     Import-Module (Join-Path $root 'tools/MayarEmulator.psm1') -Force
     $emulator = Start-MayarEmulator -Root $root -Configuration $Configuration
@@ -124,8 +149,6 @@ function Invoke-DemoTask {
 
 function Invoke-PackageTask {
     Invoke-Dotnet -Arguments @('pack', (Join-Path $root 'src/Mayar.Credit/Mayar.Credit.csproj'), '--configuration', $Configuration)
-    $version = (Import-PowerShellDataFile -Path (Join-Path $root 'Mayar.Credit.psd1')).ModuleVersion
-    $package = Join-Path $root "out/package/Mayar.Credit.$version.nupkg"
     if (-not (Test-Path -LiteralPath $package)) {
         throw "dotnet pack did not write $package."
     }
@@ -133,9 +156,93 @@ function Invoke-PackageTask {
     Get-Item -LiteralPath $package
 }
 
+function Invoke-PublishTask {
+    if ($NoBuild) {
+        if (-not (Test-Path -LiteralPath $package)) {
+            throw "$package is not built: run without -NoBuild, or build with -Configuration $Configuration first."
+        }
+    }
+    else {
+        Invoke-PackageTask | Out-Null
+    }
+
+    $resourceGet = Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet |
+        Where-Object { $_.Version -ge [version]'1.1.0' } |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+    if (-not $resourceGet) {
+        throw 'PSResourceGet 1.1 or later is needed (Publish-PSResource -NupkgPath): Install-Module Microsoft.PowerShell.PSResourceGet -Scope CurrentUser'
+    }
+
+    Import-Module $resourceGet
+    $name = $Repository
+    $temporary = $false
+    if (-not $name) {
+        # The default: a folder under out/, registered under a unique name only while publishing.
+        $folder = Join-Path $root "out/$Configuration/repository"
+        New-Item -ItemType Directory -Path $folder -Force | Out-Null
+        # A version can be published once; this folder is the build's own, so a re-run replaces it.
+        Get-ChildItem -LiteralPath $folder -Filter '*.nupkg' |
+            Where-Object { $_.Name -eq "Mayar.Credit.$version.nupkg" } |
+            Remove-Item -Force
+        $name = 'Mayar.Credit.Build.' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        Register-PSResourceRepository -Name $name -Uri $folder -Trusted
+        $temporary = $true
+    }
+
+    try {
+        $publish = @{ NupkgPath = $package; Repository = $name }
+        if ($ApiKey) {
+            $publish.ApiKey = $ApiKey
+        }
+
+        Publish-PSResource @publish
+        Write-Verbose "Published $package to $name."
+        if ($temporary) {
+            Find-PSResource -Name 'Mayar.Credit' -Version $version -Repository $name
+        }
+    }
+    finally {
+        if ($temporary) {
+            Unregister-PSResourceRepository -Name $name
+        }
+    }
+}
+
+function Invoke-AnalyzeTask {
+    $analyzer = Get-Module -ListAvailable -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1
+    if (-not $analyzer) {
+        throw 'PSScriptAnalyzer is needed: Install-Module PSScriptAnalyzer -Scope CurrentUser'
+    }
+
+    Import-Module $analyzer
+    $settings = Join-Path $root 'PSScriptAnalyzerSettings.psd1'
+    $skipped = '[\\/](bin|obj|out|node_modules|\.git)[\\/]'
+    $files = Get-ChildItem -LiteralPath $root -Recurse -File |
+        Where-Object { @('.ps1', '.psm1', '.psd1') -contains $_.Extension.ToLowerInvariant() } |
+        Where-Object { $_.FullName.Substring($root.Length) -notmatch $skipped } |
+        Sort-Object -Property FullName
+    $findings = @(foreach ($file in $files) {
+            Invoke-ScriptAnalyzer -Path $file.FullName -Settings $settings
+        })
+
+    $findings |
+        Select-Object -Property Severity, RuleName, @{ Name = 'File'; Expression = { $_.ScriptPath.Substring($root.Length + 1) } }, Line, Message |
+        Format-Table -AutoSize -Wrap |
+        Out-String -Width 220 |
+        Write-Output
+    $failing = @($findings | Where-Object { @('Warning', 'Error', 'ParseError') -contains [string]$_.Severity })
+    Write-Output "PSScriptAnalyzer: $(@($files).Count) files, $($findings.Count) findings, $($failing.Count) warnings or errors."
+    if ($failing.Count -gt 0) {
+        throw "PSScriptAnalyzer found $($failing.Count) warning(s) or error(s)."
+    }
+}
+
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
     'Package' { Invoke-PackageTask }
+    'Publish' { Invoke-PublishTask }
+    'Analyze' { Invoke-AnalyzeTask }
 }

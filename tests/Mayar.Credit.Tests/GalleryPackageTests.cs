@@ -10,8 +10,8 @@ using Xunit;
 namespace Mayar.Credit.Tests;
 
 /// <summary>
-/// The PowerShell Gallery package the build writes (out/package/Mayar.Credit.&lt;version&gt;.nupkg), opened and
-/// checked against the staged module folder and the manifest.
+/// The PowerShell Gallery package the build writes (out/&lt;Configuration&gt;/package/Mayar.Credit.&lt;version&gt;.nupkg),
+/// opened and checked against the staged module folder of the same configuration and the manifest.
 /// </summary>
 [Collection(ModuleCollection.Name)]
 public sealed class GalleryPackageTests : IDisposable
@@ -28,7 +28,7 @@ public sealed class GalleryPackageTests : IDisposable
     {
         _module = module;
         _manifest = new PowerShellDataFile(Path.Combine(module.ModuleFolder, "Mayar.Credit.psd1"));
-        var path = Path.Combine(module.RepoRoot, "out", "package", $"Mayar.Credit.{_manifest.String("ModuleVersion")}.nupkg");
+        var path = Path.Combine(module.PackageFolder, $"Mayar.Credit.{_manifest.String("ModuleVersion")}.nupkg");
         Assert.True(File.Exists(path), $"{path} was not built");
         _package = ZipFile.OpenRead(path);
         var nuspec = _package.GetEntry("Mayar.Credit.nuspec") ?? throw new Xunit.Sdk.XunitException("the package has no Mayar.Credit.nuspec");

@@ -6,7 +6,10 @@ using Xunit;
 
 namespace Mayar.Credit.Tests;
 
-/// <summary>The manifest (the source of truth for version, exports and formats) against the compiled module.</summary>
+/// <summary>
+/// The staged manifest against the compiled module, and against the source manifest at the repository root (the
+/// source of truth for version, exports and formats) that the build writes it from.
+/// </summary>
 [Collection(ModuleCollection.Name)]
 public sealed class ManifestTests
 {
@@ -74,6 +77,40 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void The_staged_manifest_is_the_repository_manifest() =>
-        Assert.Equal(File.ReadAllText(Path.Combine(_module.RepoRoot, "Mayar.Credit.psd1")), File.ReadAllText(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1")));
+    public void The_source_manifest_names_no_build_product()
+    {
+        var source = new PowerShellDataFile(SourcePath);
+        Assert.Null(source.String("RootModule"));
+        Assert.Null(source.List("NestedModules"));
+        Assert.Null(source.List("RequiredAssemblies"));
+    }
+
+    [Fact]
+    public void The_source_manifest_names_each_format_file_where_it_is_in_the_repository()
+    {
+        var formats = new PowerShellDataFile(SourcePath).List("FormatsToProcess")!;
+        Assert.Equal(new[] { "src/Mayar.Credit/Mayar.Credit.Format.ps1xml" }, formats);
+        Assert.All(formats, f => Assert.True(File.Exists(Path.Combine(_module.RepoRoot, f)), f));
+    }
+
+    [Fact]
+    public void The_staged_manifest_is_the_source_plus_the_root_module_with_format_files_by_leaf_name()
+    {
+        var source = File.ReadAllText(SourcePath);
+        var staged = File.ReadAllText(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1"));
+        var stagedLines = staged.Split('\n').ToList();
+
+        // Exactly one added line, just before ModuleVersion ...
+        var added = stagedLines.FindIndex(l => l.TrimEnd() == "    RootModule             = 'Mayar.Credit.dll'");
+        Assert.True(added >= 0, "the staged manifest has no RootModule line");
+        Assert.StartsWith("    ModuleVersion ", stagedLines[added + 1]);
+        stagedLines.RemoveAt(added);
+
+        // ... and the format paths by their leaf names; every other byte is the source's.
+        var expected = source.Replace("'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'", "'Mayar.Credit.Format.ps1xml'");
+        Assert.NotEqual(source, expected);
+        Assert.Equal(expected, string.Join("\n", stagedLines));
+    }
+
+    private string SourcePath => Path.Combine(_module.RepoRoot, "Mayar.Credit.psd1");
 }

@@ -9,7 +9,9 @@ namespace Mayar.Credit.Tests;
 
 /// <summary>
 /// The staged module read through MetadataLoadContext: types and attributes without running anything
-/// (PowerShellStandard.Library is a reference assembly and cannot execute).
+/// (PowerShellStandard.Library is a reference assembly and cannot execute). The module is the one staged by the
+/// configuration this test assembly was built in (out/&lt;Configuration&gt;/Mayar.Credit/), so a build of another
+/// configuration never changes what these tests read.
 /// </summary>
 public sealed class ModuleMetadata : IDisposable
 {
@@ -18,7 +20,9 @@ public sealed class ModuleMetadata : IDisposable
     public ModuleMetadata()
     {
         RepoRoot = Metadata("RepoRoot");
-        ModuleFolder = Path.Combine(RepoRoot, "out", "Mayar.Credit");
+        Configuration = Metadata("Configuration");
+        ModuleFolder = Path.Combine(RepoRoot, "out", Configuration, "Mayar.Credit");
+        PackageFolder = Path.Combine(RepoRoot, "out", Configuration, "package");
         var sma = Metadata("SystemManagementAutomation");
         var paths = Directory.GetFiles(ModuleFolder, "*.dll")
             .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
@@ -36,7 +40,14 @@ public sealed class ModuleMetadata : IDisposable
 
     public string RepoRoot { get; }
 
+    /// <summary>The build configuration of this test assembly, and so of the staged module it reads.</summary>
+    public string Configuration { get; }
+
+    /// <summary>out/&lt;Configuration&gt;/Mayar.Credit/: the loadable module folder.</summary>
     public string ModuleFolder { get; }
+
+    /// <summary>out/&lt;Configuration&gt;/package/: where the Gallery package is written.</summary>
+    public string PackageFolder { get; }
 
     public Assembly Module { get; }
 

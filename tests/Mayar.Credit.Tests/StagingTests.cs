@@ -1,10 +1,11 @@
+using System;
 using System.IO;
 using System.Linq;
 using Xunit;
 
 namespace Mayar.Credit.Tests;
 
-/// <summary>What `dotnet build` leaves in out/Mayar.Credit/.</summary>
+/// <summary>What `dotnet build` leaves in out/&lt;Configuration&gt;/Mayar.Credit/.</summary>
 [Collection(ModuleCollection.Name)]
 public sealed class StagingTests
 {
@@ -45,5 +46,23 @@ public sealed class StagingTests
             var framework = assembly.GetCustomAttributesData().Single(a => a.AttributeType.Name == "TargetFrameworkAttribute");
             Assert.Equal(".NETStandard,Version=v2.0", framework.ConstructorArguments[0].Value);
         }
+    }
+
+    [Fact]
+    public void The_fixture_reads_the_configuration_these_tests_were_built_in()
+    {
+        // bin/<Configuration>/net10.0/Mayar.Credit.Tests.dll
+        var testBin = Path.GetDirectoryName(typeof(StagingTests).Assembly.Location)!;
+        Assert.Equal(Path.GetFileName(Path.GetDirectoryName(testBin)), _module.Configuration);
+        Assert.Equal(Path.Combine(_module.RepoRoot, "out", _module.Configuration, "Mayar.Credit"), _module.ModuleFolder);
+    }
+
+    [Theory]
+    [InlineData("Mayar.Credit.dll")]
+    [InlineData("Mayar.Credit.Client.dll")]
+    public void The_staged_assemblies_are_this_configurations_build(string file)
+    {
+        var built = Path.Combine(_module.RepoRoot, "src", "Mayar.Credit", "bin", _module.Configuration, "netstandard2.0", file);
+        Assert.True(File.ReadAllBytes(built).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_module.ModuleFolder, file))), file + " is not the " + _module.Configuration + " build");
     }
 }

@@ -40,7 +40,7 @@ BeforeAll {
     }
 
     $script:commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-    $script:manifest = Join-Path $script:root 'out/Mayar.Credit/Mayar.Credit.psd1'
+    $script:manifest = Join-Path $script:root "out/$configuration/Mayar.Credit/Mayar.Credit.psd1"
 }
 
 AfterAll {

@@ -1,6 +1,9 @@
 # Shared set-up of the Pester files: dot-source it inside BeforeAll, and call Stop-MayarPesterSession in AfterAll.
 # It starts the emulator, imports the staged module, hides the caller's MAYAR_* variables, and defines helpers.
 # Everything runs in the caller's BeforeAll scope, exactly as if it were written there.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingConvertToSecureStringWithPlainText', '', Justification = 'The local emulator''s test key and a deliberately wrong key, not secrets.')]
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', 'sample', Justification = 'Read by the Pester files that dot-source this one.')]
+param()
 
 $script:root = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $script:root 'tools/MayarEmulator.psm1') -Force
@@ -10,7 +13,9 @@ if ($env:MAYAR_CREDIT_CONFIGURATION) {
 }
 
 $script:emulator = Start-MayarEmulator -Root $script:root -Configuration $configuration
-Import-Module (Join-Path $script:root 'out/Mayar.Credit/Mayar.Credit.psd1') -Force
+# The module staged by that configuration's build (out/<Configuration>/Mayar.Credit).
+$script:manifest = Join-Path $script:root "out/$configuration/Mayar.Credit/Mayar.Credit.psd1"
+Import-Module $script:manifest -Force
 $script:key = ConvertTo-SecureString -String $script:emulator.ApiKey -AsPlainText -Force
 $script:wrongKey = ConvertTo-SecureString -String 'wrong-key-0000000000' -AsPlainText -Force
 # A hashtable, for splatting (@sample); cast to [pscustomobject] to pipe it.
@@ -27,6 +32,9 @@ foreach ($name in 'MAYAR_API_KEY', 'MAYAR_ENVIRONMENT', 'MAYAR_BASE_URI', 'MAYAR
 }
 
 function Reset-Emulator {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper resetting the test emulator; nothing to confirm.')]
+    param()
+
     Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'reset' | Out-Null
 }
 
@@ -49,6 +57,9 @@ $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
 $script:balancePath = '/credit/v1/credit/customer/balance'
 
 function Stop-MayarPesterSession {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper ending the session this file started; nothing to confirm.')]
+    param()
+
     Disconnect-Mayar -ErrorAction SilentlyContinue
     Remove-Module -Name Mayar.Credit -ErrorAction SilentlyContinue
     if ($script:emulator) {

@@ -17,10 +17,18 @@ public sealed class PowerShellDataFile
     private readonly string _text;
 
     public PowerShellDataFile(string path)
+        : this(File.ReadAllText(path), isText: true)
+    {
+    }
+
+    private PowerShellDataFile(string text, bool isText)
     {
         // Comments out, so a commented-out entry never counts.
-        _text = Regex.Replace(File.ReadAllText(path), @"(?m)^\s*#.*$", string.Empty);
+        _text = Regex.Replace(text, @"(?m)^\s*#.*$", string.Empty);
     }
+
+    /// <summary>Reads a manifest's text rather than a file.</summary>
+    public static PowerShellDataFile Parse(string text) => new(text, isText: true);
 
     public string? String(string key)
     {

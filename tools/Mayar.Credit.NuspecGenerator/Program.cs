@@ -1,36 +1,61 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using Mayar.Credit.Build;
 
 // Usage: Mayar.Credit.NuspecGenerator --manifest FILE.psd1 --out FILE.nuspec
-// Writes the Gallery .nuspec for the module named after the manifest file.
-string? manifest = null, output = null;
-for (var i = 0; i + 1 < args.Length; i += 2)
+//          writes the Gallery .nuspec for the module named after the (staged) manifest file;
+//        Mayar.Credit.NuspecGenerator --stage-manifest SOURCE.psd1 --root-module NAME.dll --out STAGED.psd1
+//          writes the loadable manifest from the source manifest (see StagedManifest), only if it changed.
+const string usage = "Usage: Mayar.Credit.NuspecGenerator --manifest FILE.psd1 --out FILE.nuspec\n" +
+                     "       Mayar.Credit.NuspecGenerator --stage-manifest SOURCE.psd1 --root-module NAME.dll --out STAGED.psd1";
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 0; i < args.Length; i += 2)
 {
-    switch (args[i])
+    if (args[i] is not ("--manifest" or "--stage-manifest" or "--root-module" or "--out") || i + 1 >= args.Length)
     {
-        case "--manifest": manifest = args[i + 1]; break;
-        case "--out": output = args[i + 1]; break;
-        default: Console.Error.WriteLine($"Unknown option '{args[i]}'."); return 2;
+        Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'.");
+        Console.Error.WriteLine(usage);
+        return 2;
     }
+
+    options[args[i]] = args[i + 1];
 }
 
-if (manifest is null || output is null)
+options.TryGetValue("--out", out var output);
+options.TryGetValue("--root-module", out var rootModule);
+options.TryGetValue("--manifest", out var manifest);
+options.TryGetValue("--stage-manifest", out var source);
+if (output is null || (manifest is null) == (source is null) || (source is not null && rootModule is null))
 {
-    Console.Error.WriteLine("Usage: Mayar.Credit.NuspecGenerator --manifest FILE.psd1 --out FILE.nuspec");
+    Console.Error.WriteLine(usage);
     return 2;
 }
 
 try
 {
-    var nuspec = GalleryNuspec.Create(Path.GetFileNameWithoutExtension(manifest), new PowerShellDataFile(manifest));
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-    nuspec.Save(output);
+    if (source is not null)
+    {
+        var staged = StagedManifest.Create(File.ReadAllText(source), rootModule!);
+        // Unchanged text keeps its timestamp, so the package is not rebuilt for nothing.
+        if (!File.Exists(output) || File.ReadAllText(output) != staged)
+        {
+            File.WriteAllText(output, staged, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+    }
+    else
+    {
+        var nuspec = GalleryNuspec.Create(Path.GetFileNameWithoutExtension(manifest!), new PowerShellDataFile(manifest!));
+        nuspec.Save(output);
+    }
+
     Console.WriteLine(output);
     return 0;
 }
 catch (Exception ex) when (ex is FormatException or IOException)
 {
-    Console.Error.WriteLine($"error: {manifest}: {ex.Message}");
+    Console.Error.WriteLine($"error: {source ?? manifest}: {ex.Message}");
     return 1;
 }
