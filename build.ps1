@@ -9,6 +9,7 @@
            written from the source manifest Mayar.Credit.psd1 at the root) and writes the Gallery package.
     Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5.3+).
            With -NoBuild, runs the test assemblies already built (CI builds once and tests on every OS).
+    Pester: Build (unless -NoBuild), then only the Pester tests in tests/pester, in this PowerShell.
     Demo:  Build, start the local emulator, import the staged module and run all six cmdlets against it.
     Package: dotnet pack, which writes the PowerShell Gallery package
            out/<Configuration>/package/Mayar.Credit.<version>.nupkg (the staged module at its root; nuspec from
@@ -26,13 +27,13 @@
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', '', Justification = 'The task functions read the script parameters; the rule does not follow script scope into functions.')]
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Publish', 'Analyze')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Package', 'Publish', 'Analyze')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
 
-    # Test and Publish: use what an earlier build left in bin/ and out/.
+    # Test, Pester and Publish: use what an earlier build left in bin/ and out/.
     [switch] $NoBuild,
 
     # Publish: the registered PSResourceGet repository; by default a local one at out/<Configuration>/repository/.
@@ -81,6 +82,14 @@ function Invoke-TestTask {
     else {
         Invoke-BuildTask
         Invoke-Dotnet -Arguments @('test', $solution, '--configuration', $Configuration, '--no-build')
+    }
+
+    Invoke-PesterTask
+}
+
+function Invoke-PesterTask {
+    if (-not $NoBuild -and $Task -eq 'Pester') {
+        Invoke-BuildTask
     }
 
     $pester = Get-Module -ListAvailable -Name Pester |
@@ -241,6 +250,7 @@ function Invoke-AnalyzeTask {
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
+    'Pester' { Invoke-PesterTask }
     'Demo' { Invoke-DemoTask }
     'Package' { Invoke-PackageTask }
     'Publish' { Invoke-PublishTask }

@@ -1,6 +1,6 @@
 # The PowerShell experience (Pester 5): help, views, completion, tracing, -WhatIf/-Confirm, parameter sets,
 # every ErrorId, pipeline chains, and importing the module in a fresh process.
-# Run with: ./build.ps1 -Task Test   (builds first; the module is imported from out/Mayar.Credit)
+# Run with: ./build.ps1 -Task Pester   (builds first; the module is imported from out/<Configuration>/Mayar.Credit)
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')

@@ -1,5 +1,5 @@
 # End-to-end tests of the six cmdlets in real PowerShell against the emulator (Pester 5).
-# Run with: ./build.ps1 -Task Test   (builds first; the module is imported from out/Mayar.Credit)
+# Run with: ./build.ps1 -Task Pester   (builds first; the module is imported from out/<Configuration>/Mayar.Credit)
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')

@@ -1,7 +1,7 @@
 # The default table of every output type in an 80-column terminal (Pester 5): no line wider than 80, and the
 # values a user came for (ids, emails, balances) shown whole, not cut with an ellipsis. What a table leaves out is in
 # the list view (tests/Mayar.Credit.Tests/FormatFileTests.cs checks that every public property is in a view).
-# Run with: ./build.ps1 -Task Test   (builds first; the module is imported from out/Mayar.Credit)
+# Run with: ./build.ps1 -Task Pester   (builds first; the module is imported from out/<Configuration>/Mayar.Credit)
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
