@@ -11,11 +11,12 @@ namespace Mayar.Credit.Client.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true)]
-[JsonSerializable(typeof(RegisterCreditCustomerBody))]
-[JsonSerializable(typeof(CreateCustomerBody))]
-[JsonSerializable(typeof(RegisterCreditCustomerPayload))]
-[JsonSerializable(typeof(CreditBalancePayload))]
-[JsonSerializable(typeof(CustomerPayload))]
+// One pair of lines per operation: the wire types are nested in the operation that sends and reads them.
+[JsonSerializable(typeof(RegisterCreditCustomerOperation.WireBody), TypeInfoPropertyName = "RegisterCreditCustomerBody")]
+[JsonSerializable(typeof(RegisterCreditCustomerOperation.WirePayload), TypeInfoPropertyName = "RegisterCreditCustomerPayload")]
+[JsonSerializable(typeof(CreateCustomerOperation.WireBody), TypeInfoPropertyName = "CreateCustomerBody")]
+[JsonSerializable(typeof(CreateCustomerOperation.WirePayload), TypeInfoPropertyName = "CustomerPayload")]
+[JsonSerializable(typeof(GetCreditBalanceOperation.WirePayload), TypeInfoPropertyName = "CreditBalancePayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -10,8 +10,5 @@ public sealed class CreditBalanceQuery
     public string? ProductId { get; set; }
 
     /// <summary>Applies every rule; throws <see cref="MayarArgumentException"/> on the first broken one.</summary>
-    public void Validate() => Normalize();
-
-    internal (string CustomerId, string ProductId) Normalize() =>
-        (MayarInputRules.Uuid(CustomerId, nameof(CustomerId)), MayarInputRules.Uuid(ProductId, nameof(ProductId)));
+    public void Validate() => _ = new GetCreditBalanceOperation(this);
 }

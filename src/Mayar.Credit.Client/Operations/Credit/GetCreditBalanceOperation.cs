@@ -14,7 +14,13 @@ public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the query.</summary>
     public GetCreditBalanceOperation(CreditBalanceQuery query)
     {
-        (_customerId, _productId) = (query ?? throw new ArgumentNullException(nameof(query))).Normalize();
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        _customerId = MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
+        _productId = MayarInputRules.Uuid(query.ProductId, nameof(query.ProductId));
         _query = "customerId=" + Uri.EscapeDataString(_customerId) + "&productId=" + Uri.EscapeDataString(_productId);
     }
 
@@ -53,5 +59,23 @@ public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
             MainBalance = main ?? 0m,
             AddonBalance = addon ?? 0m,
         };
+    }
+
+    /// <summary>The reply's payload: each spelling of the main wallet the documents use has its own property.</summary>
+    internal sealed class WirePayload
+    {
+        public string? CustomerId { get; set; }
+
+        public string? ProductId { get; set; }
+
+        public decimal? CustomerBalance { get; set; }
+
+        public decimal? CustomerMainBalance { get; set; }
+
+        public decimal? CustomerBalanceMain { get; set; }
+
+        public decimal? CustomerBalanceMembership { get; set; }
+
+        public decimal? CustomerBalanceAddon { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
@@ -8,13 +9,28 @@ namespace Mayar.Credit.Client;
 /// <summary>Seed 000: POST a customer's registration into a credit-usage product.</summary>
 public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredCreditCustomer>
 {
-    private readonly RegisterCreditCustomerBody _body;
+    private readonly WireBody _body;
     private readonly byte[] _bytes;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public RegisterCreditCustomerOperation(RegisterCreditCustomerRequest request)
     {
-        _body = (request ?? throw new ArgumentNullException(nameof(request))).ToBody();
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        _body = new WireBody
+        {
+            ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId)),
+            TrialCredit = MayarInputRules.TrialCredit(request.TrialCredit, nameof(request.TrialCredit)),
+            CustomerInfo = new WireCustomerInfo
+            {
+                Name = MayarInputRules.Name(request.Name, nameof(request.Name)),
+                Email = MayarInputRules.Email(request.Email, nameof(request.Email)),
+                Mobile = MayarInputRules.Phone(request.Mobile, nameof(request.Mobile)),
+            },
+        };
         _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.RegisterCreditCustomerBody);
     }
 
@@ -55,5 +71,49 @@ public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredC
             Mobile = _body.CustomerInfo.Mobile,
             TrialCredit = _body.TrialCredit,
         };
+    }
+
+    /// <summary>The body exactly as seed 000 shows it; property order is the document's.</summary>
+    internal sealed class WireBody
+    {
+        [JsonPropertyName("productId")]
+        public string ProductId { get; set; } = string.Empty;
+
+        [JsonPropertyName("trialCredit")]
+        public long? TrialCredit { get; set; }
+
+        [JsonPropertyName("customerInfo")]
+        public WireCustomerInfo CustomerInfo { get; set; } = new();
+    }
+
+    /// <summary>The body's customerInfo.</summary>
+    internal sealed class WireCustomerInfo
+    {
+        [JsonPropertyName("name")]
+        public string Name { get; set; } = string.Empty;
+
+        [JsonPropertyName("email")]
+        public string Email { get; set; } = string.Empty;
+
+        [JsonPropertyName("mobile")]
+        public string Mobile { get; set; } = string.Empty;
+    }
+
+    /// <summary>The reply's payload (after <c>data</c> is lifted): the product id comes under three names.</summary>
+    internal sealed class WirePayload
+    {
+        public string? CustomerId { get; set; }
+
+        public string? PaymentLinkId { get; set; }
+
+        public WireReference? PaymentLink { get; set; }
+
+        public string? ProductId { get; set; }
+    }
+
+    /// <summary>An object that carries an id.</summary>
+    internal sealed class WireReference
+    {
+        public string? Id { get; set; }
     }
 }

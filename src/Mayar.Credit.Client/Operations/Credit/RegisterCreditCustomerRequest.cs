@@ -1,5 +1,3 @@
-using Mayar.Credit.Client.Json;
-
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 000: register a customer into a credit-usage product.</summary>
@@ -21,17 +19,5 @@ public sealed class RegisterCreditCustomerRequest
     public decimal? TrialCredit { get; set; }
 
     /// <summary>Applies every rule; throws <see cref="MayarArgumentException"/> on the first broken one.</summary>
-    public void Validate() => ToBody();
-
-    internal RegisterCreditCustomerBody ToBody() => new()
-    {
-        ProductId = MayarInputRules.Uuid(ProductId, nameof(ProductId)),
-        TrialCredit = MayarInputRules.TrialCredit(TrialCredit, nameof(TrialCredit)),
-        CustomerInfo = new CustomerInfoBody
-        {
-            Name = MayarInputRules.Name(Name, nameof(Name)),
-            Email = MayarInputRules.Email(Email, nameof(Email)),
-            Mobile = MayarInputRules.Phone(Mobile, nameof(Mobile)),
-        },
-    };
+    public void Validate() => _ = new RegisterCreditCustomerOperation(this);
 }

@@ -1,5 +1,4 @@
 using System.Collections;
-using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
@@ -31,21 +30,5 @@ public sealed class CreateCustomerRequest
     public IDictionary? CustomData { get; set; }
 
     /// <summary>Applies every rule; throws <see cref="MayarArgumentException"/> on the first broken one.</summary>
-    public void Validate() => ToBody();
-
-    internal CreateCustomerBody ToBody()
-    {
-        var city = MayarInputRules.Optional(City, nameof(City), MayarInputRules.Text);
-        var country = MayarInputRules.Optional(Country, nameof(Country), MayarInputRules.Country);
-        return new CreateCustomerBody
-        {
-            Name = MayarInputRules.Name(Name, nameof(Name)),
-            Email = MayarInputRules.Email(Email, nameof(Email)),
-            Phone = MayarInputRules.Optional(Phone, nameof(Phone), MayarInputRules.Phone),
-            Address = city is null && country is null ? null : new AddressBody { City = city, Country = country },
-            PaymentMethod = MayarInputRules.Optional(PaymentMethod, nameof(PaymentMethod), MayarInputRules.Text),
-            Status = MayarInputRules.Optional(Status, nameof(Status), MayarInputRules.Status),
-            CustomData = CustomDataConverter.ToJson(CustomData, nameof(CustomData)),
-        };
-    }
+    public void Validate() => _ = new CreateCustomerOperation(this);
 }
