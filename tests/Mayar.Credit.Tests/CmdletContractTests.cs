@@ -14,11 +14,30 @@ public sealed class CmdletContractTests
     public CmdletContractTests(ModuleMetadata module) => _module = module;
 
     [Fact]
-    public void The_module_has_exactly_the_six_cmdlets()
+    public void The_module_has_exactly_the_cmdlets_the_manifest_exports()
     {
-        Assert.Equal(
-            new[] { "Connect-Mayar", "Disconnect-Mayar", "Get-MayarConnection", "Get-MayarCreditBalance", "New-MayarCustomer", "Register-MayarCustomer" },
-            _module.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.NotEmpty(ModuleMetadata.ExportedCmdlets());
+        Assert.Equal(ModuleMetadata.ExportedCmdlets(), _module.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_parameter_name_used_by_several_cmdlets_has_the_same_aliases_everywhere()
+    {
+        // A CSV header that binds to -ProductId of one cmdlet must bind to -ProductId of every cmdlet that has one.
+        var shared = _module.Cmdlets
+            .SelectMany(c => c.Parameters.Select(p => (Cmdlet: c.Name, Parameter: p)))
+            .GroupBy(x => x.Parameter.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1);
+        foreach (var group in shared)
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                Assert.True(
+                    first.Parameter.Aliases.OrderBy(a => a, StringComparer.OrdinalIgnoreCase).SequenceEqual(other.Parameter.Aliases.OrderBy(a => a, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
+                    $"-{group.Key}: {first.Cmdlet} has aliases [{string.Join(", ", first.Parameter.Aliases)}], {other.Cmdlet} has [{string.Join(", ", other.Parameter.Aliases)}]");
+            }
+        }
     }
 
     [Fact]

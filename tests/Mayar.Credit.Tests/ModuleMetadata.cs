@@ -57,6 +57,12 @@ public sealed class ModuleMetadata : IDisposable
 
     public CmdletInfo Cmdlet(string name) => Cmdlets.Single(c => c.Name == name);
 
+    /// <summary>The cmdlets the source manifest exports: the one list of the module's cmdlets that tests iterate.</summary>
+    public static IReadOnlyList<string> ExportedCmdlets() =>
+        new Mayar.Credit.Build.PowerShellDataFile(Path.Combine(Metadata("RepoRoot"), "Mayar.Credit.psd1")).List("CmdletsToExport")!
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+
     public void Dispose() => _context.Dispose();
 
     internal static CustomAttributeData? Attribute(MemberInfo member, string name) =>

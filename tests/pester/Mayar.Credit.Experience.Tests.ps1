@@ -47,14 +47,13 @@ AfterAll {
     Stop-MayarPesterSession
 }
 
-Describe 'Help for <Command>' -ForEach @(
-    @{ Command = 'Connect-Mayar' }
-    @{ Command = 'Get-MayarConnection' }
-    @{ Command = 'Disconnect-Mayar' }
-    @{ Command = 'Register-MayarCustomer' }
-    @{ Command = 'New-MayarCustomer' }
-    @{ Command = 'Get-MayarCreditBalance' }
-) {
+BeforeDiscovery {
+    # Every cmdlet the source manifest exports gets the help tests.
+    $script:exported = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../../Mayar.Credit.psd1')).CmdletsToExport |
+        ForEach-Object { @{ Command = $_ } }
+}
+
+Describe 'Help for <Command>' -ForEach $script:exported {
     BeforeAll {
         # Script scope: PSScriptAnalyzer does not follow a BeforeAll variable into the It blocks.
         $script:help = Get-Help -Name $Command -Full
