@@ -10,7 +10,7 @@ public sealed class EmulatorHarness
 {
     private readonly EmulatorOptions _options;
     private volatile EmulatorVariants _variants;
-    private volatile Tuple<int, int> _latency = Tuple.Create(0, 0);
+    private volatile LatencyRange _latency = new(0, 0);
 
     public EmulatorHarness(EmulatorOptions options)
     {
@@ -39,7 +39,7 @@ public sealed class EmulatorHarness
         get
         {
             var latency = _latency;
-            return (latency.Item1, latency.Item2);
+            return (latency.MinMs, latency.MaxMs);
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class EmulatorHarness
             throw new ArgumentException("latency needs 0 <= minMs <= maxMs.");
         }
 
-        _latency = Tuple.Create(minMs, maxMs);
+        _latency = new LatencyRange(minMs, maxMs);
     }
 
     /// <summary>Back to the start-up settings: no log, and the start-up variants, faults, latency and rate limit.</summary>
@@ -60,6 +60,9 @@ public sealed class EmulatorHarness
         Faults.Reset(_options.Faults);
         Variants = _options.Variants.Clone();
         RateLimit.Set(_options.RateLimitPerWindow, _options.RateLimitWindowSeconds);
-        _latency = Tuple.Create(_options.LatencyMinMs, _options.LatencyMaxMs);
+        _latency = new LatencyRange(_options.LatencyMinMs, _options.LatencyMaxMs);
     }
+
+    // One object, so a reader never sees the minimum of one setting with the maximum of another.
+    private sealed record LatencyRange(int MinMs, int MaxMs);
 }
