@@ -1,13 +1,18 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Mayar.Credit.Emulator.Endpoints;
+using Mayar.Credit.Emulator.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +44,7 @@ public static class EmulatorHost
         CreditEndpoints.Map(app, state);
         CustomerEndpoints.Map(app, state);
         AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
-        app.MapFallback((HttpContext context) => Replies.Error(context, state.Variants, 404, "Not Found", "messages"));
+        app.MapFallback((HttpContext context) => Replies.Error(context, state.Harness.Variants, ApiError.NotFound));
 
         await app.StartAsync(cancellationToken);
         baseUrl = app.Urls.First().TrimEnd('/');
@@ -79,6 +84,17 @@ public sealed class RunningEmulator : IAsyncDisposable
     public Uri BaseUri { get; }
 
     public EmulatorState State { get; }
+
+    /// <summary>The method and route pattern of every endpoint the emulator maps (the fallback's catch-all not among them).</summary>
+    public IReadOnlyList<(string Method, string Pattern)> Routes() =>
+        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null && !IsFallback(e))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => (m, e.RoutePattern.RawText ?? string.Empty)))
+            .ToList();
+
+    /// <summary>True for the endpoint that answers paths nothing else maps (404 Not Found).</summary>
+    private static bool IsFallback(RouteEndpoint endpoint) => endpoint.Order == int.MaxValue;
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Mayar.Credit.Emulator.Harness;
 
 namespace Mayar.Credit.Emulator;
 

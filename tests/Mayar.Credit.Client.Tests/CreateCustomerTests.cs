@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -48,7 +49,7 @@ public sealed class CreateCustomerTests : EmulatorTest
         Assert.NotNull(customer.CreatedAt);
         Assert.True(customer.CreatedAt > before);
         Assert.Equal(customer.CreatedAt, customer.UpdatedAt);
-        Assert.Equal(1, State.CustomerCount);
+        Assert.Equal(1, State.Store.Customers.Count);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class CreateCustomerTests : EmulatorTest
 
         Assert.Equal(MayarErrorKind.Conflict, error.Kind);
         Assert.Equal(409, error.StatusCode);
-        Assert.Equal(1, State.CustomerCount);
+        Assert.Equal(1, State.Store.Customers.Count);
     }
 
     [Fact]

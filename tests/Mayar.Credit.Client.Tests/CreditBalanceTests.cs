@@ -1,5 +1,7 @@
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Domain;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -28,7 +30,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     {
         var product = NewProduct();
         var customer = await RegisterAsync(product, trialCredit: 300);
-        State.AddCredit(customer.CustomerId, product, 1000, "MAIN");
+        State.Store.AddCredit(customer.CustomerId, product, 1000, CreditWallet.Main, LedgerEntryType.AdminCredit);
 
         var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customer.CustomerId, ProductId = product });
 
@@ -138,7 +140,7 @@ public sealed class CreditBalanceTests : EmulatorTest
         // The emulator's add-credit and spend endpoints, driven over HTTP like any client would.
         var product = NewProduct();
         var customer = await RegisterAsync(product, trialCredit: 100);
-        State.AddCredit(customer.CustomerId, product, 50, "MAIN");
+        State.Store.AddCredit(customer.CustomerId, product, 50, CreditWallet.Main, LedgerEntryType.AdminCredit);
         using var http = RawHttp();
         var add = await http.PostAsync("credit/v1/credit/customer/add-credit", new System.Net.Http.StringContent($"{{\"customerId\":\"{customer.CustomerId}\",\"productId\":\"{product}\",\"amount\":25}}"));
         var spend = await http.PostAsync("credit/v1/credit/customer/spend", new System.Net.Http.StringContent($"{{\"customerId\":\"{customer.CustomerId}\",\"productId\":\"{product}\",\"amount\":60}}"));

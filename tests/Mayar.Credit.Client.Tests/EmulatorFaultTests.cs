@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -53,7 +54,7 @@ public sealed class EmulatorFaultTests : EmulatorTest
         var response = await http.PostAsync("_emulator/faults", new StringContent("{\"kind\":\"explode\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("kind must be one of", await response.Content.ReadAsStringAsync());
-        Assert.Empty(State.Faults());
+        Assert.Empty(State.Harness.Faults.Rules());
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class EmulatorFaultTests : EmulatorTest
     [Fact]
     public async Task The_log_records_rate_limited_dropped_and_processed_requests()
     {
-        State.RateLimit.Set(1, 60);
+        State.Harness.RateLimit.Set(1, 60);
         Fault(new FaultRule { Kind = "drop-after" });
         var client = Client();
 
@@ -85,6 +86,6 @@ public sealed class EmulatorFaultTests : EmulatorTest
             Log,
             dropped => Assert.Equal((true, true, 0, "drop-after"), (dropped.Processed, dropped.Dropped, dropped.Status, dropped.Fault)),
             refused => Assert.Equal((false, false, 429, "rate limit"), (refused.Processed, refused.Dropped, refused.Status, refused.Fault)));
-        Assert.Equal(1, State.CustomerCount);
+        Assert.Equal(1, State.Store.Customers.Count);
     }
 }

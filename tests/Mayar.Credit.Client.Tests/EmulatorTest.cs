@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -24,7 +25,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
 
     protected EmulatorState State => Emulator.State;
 
-    protected IReadOnlyList<RequestLogEntry> Log => State.RequestLog();
+    protected IReadOnlyList<RequestLogEntry> Log => State.Harness.Log.Entries();
 
     /// <summary>
     /// A client for the emulator. Retries and pacing are off unless asked for, so a test of one exchange sees
@@ -44,7 +45,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>
     protected static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
 
-    protected string NewProduct() => State.AddProduct(null, null).Id;
+    protected string NewProduct() => State.Store.AddProduct(null, null).Id;
 
     /// <summary>A plain HttpClient with the key, for driving the emulator where the client would refuse the input.</summary>
     protected HttpClient RawHttp()
@@ -54,13 +55,13 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         return http;
     }
 
-    protected void Fault(FaultRule rule) => State.AddFault(rule);
+    protected void Fault(FaultRule rule) => State.Harness.Faults.Add(rule);
 
     protected void Variants(Action<EmulatorVariants> change)
     {
         var variants = new EmulatorVariants();
         change(variants);
-        State.SetVariants(variants);
+        State.Harness.Variants = variants;
     }
 
     protected static RegisterCreditCustomerRequest Registration(string productId, string? email = null, decimal? trialCredit = null) => new()

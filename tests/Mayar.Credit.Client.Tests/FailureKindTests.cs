@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -54,7 +55,7 @@ public sealed class FailureKindTests : EmulatorTest
         Assert.Equal(MayarErrorKind.Unauthorized, error.Kind);
         Assert.Equal(200, error.HttpStatusCode);
         Assert.Equal(401, error.StatusCode);
-        Assert.Equal(1, State.RegistrationCount);
+        Assert.Equal(1, State.Store.RegistrationCount);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -207,8 +208,8 @@ public sealed class FaultMatrixTests : EmulatorTest
             case "status-429-twice": Fault(new FaultRule { Path = route, Status = 429, Count = 2 }); break;
             case "rate-limit":
                 // One request per second, and one already used: the operation is refused once, with Retry-After.
-                State.RateLimit.Set(1, 1);
-                Assert.True(State.RateLimit.TryAdmit(out _));
+                State.Harness.RateLimit.Set(1, 1);
+                Assert.True(State.Harness.RateLimit.TryAdmit(out _));
                 break;
             case "drop-before": Fault(new FaultRule { Path = route, Kind = "drop-before" }); break;
             case "drop-after": Fault(new FaultRule { Path = route, Kind = "drop-after" }); break;
@@ -227,8 +228,8 @@ public sealed class FaultMatrixTests : EmulatorTest
 
     private int Writes(ApiOperation operation) => operation switch
     {
-        ApiOperation.Register => State.RegistrationCount,
-        ApiOperation.CreateCustomer => State.CustomerCount,
+        ApiOperation.Register => State.Store.RegistrationCount,
+        ApiOperation.CreateCustomer => State.Store.Customers.Count,
         _ => 0,
     };
 

@@ -31,10 +31,10 @@ public sealed class RateLimitedBatchTests : EmulatorTest
     [Fact]
     public async Task A_paced_batch_of_200_registrations_completes_once_each_with_at_most_one_429()
     {
-        State.RateLimit.Set(PerWindow, WindowSeconds);
+        State.Harness.RateLimit.Set(PerWindow, WindowSeconds);
         var client = Client(maxRetries: MayarRetryPolicy.DefaultMaxRetries, requestsPerMinute: RequestsPerMinute);
         var emails = Enumerable.Range(0, 200).Select(i => $"batch.{i}.{Guid.NewGuid():N}@example.com").ToArray();
-        var registrationsBefore = State.RegistrationCount;
+        var registrationsBefore = State.Store.RegistrationCount;
 
         var (failures, elapsed) = await RunConcurrentlyAsync(client, emails, workers: 8);
 
@@ -47,7 +47,7 @@ public sealed class RateLimitedBatchTests : EmulatorTest
         }
 
         Assert.Empty(failures);
-        Assert.Equal(200, State.RegistrationCount - registrationsBefore);
+        Assert.Equal(200, State.Store.RegistrationCount - registrationsBefore);
         Assert.Equal(200, Log.Where(e => e.Processed).Select(e => e.Body).Distinct().Count());
         Assert.True(limited <= minutes, $"{limited} × 429 in {elapsed.TotalSeconds:0.0} s");
     }
@@ -55,16 +55,16 @@ public sealed class RateLimitedBatchTests : EmulatorTest
     [Fact]
     public async Task An_unpaced_burst_meets_the_limit_and_retries_carry_it_through_without_duplicates()
     {
-        State.RateLimit.Set(10, 1);
+        State.Harness.RateLimit.Set(10, 1);
         var client = Client(maxRetries: MayarRetryPolicy.DefaultMaxRetries, requestsPerMinute: 0);
         var emails = Enumerable.Range(0, 30).Select(i => $"burst.{i}.{Guid.NewGuid():N}@example.com").ToArray();
-        var registrationsBefore = State.RegistrationCount;
+        var registrationsBefore = State.Store.RegistrationCount;
 
         var (failures, _) = await RunConcurrentlyAsync(client, emails, workers: 8);
 
         Assert.Empty(failures);
         Assert.True(Log.Count(e => e.Status == 429) > 0, "the emulator's limit did not bite: the test proves nothing");
-        Assert.Equal(30, State.RegistrationCount - registrationsBefore);
+        Assert.Equal(30, State.Store.RegistrationCount - registrationsBefore);
     }
 
     private static async Task<(ConcurrentBag<Exception> Failures, TimeSpan Elapsed)> RunConcurrentlyAsync(MayarClient client, string[] emails, int workers)

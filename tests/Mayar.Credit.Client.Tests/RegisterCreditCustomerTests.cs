@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -19,7 +20,7 @@ public sealed class RegisterCreditCustomerTests : EmulatorTest
         var product = NewProduct();
         var result = await Client().RegisterCreditCustomerAsync(Registration(product, "jane@example.com", 300));
 
-        var account = Assert.Single(State.Accounts(), a => a.ProductId == product);
+        var account = Assert.Single(State.Store.Accounts(), a => a.ProductId == product);
         Assert.Equal(account.CustomerId, result.CustomerId);
         Assert.Equal(product, result.ProductId);
         Assert.Equal("jane@example.com", result.Email);
@@ -108,7 +109,7 @@ public sealed class RegisterCreditCustomerTests : EmulatorTest
         Assert.Equal("Mayar.Conflict", error.ErrorId);
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("Email sudah terdaftar pada product ini.", error.ServerMessage);
-        Assert.Equal(1, State.RegistrationCount - 1); // the sample account plus one
+        Assert.Equal(1, State.Store.RegistrationCount - 1); // the sample account plus one
     }
 
     [Fact]

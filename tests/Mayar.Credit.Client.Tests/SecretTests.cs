@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -70,8 +71,8 @@ public sealed class SecretTests : EmulatorTest
         AssertNoKey(registered.ToString(), customer.ToString(), balance.ToString(), client.ApiKeyHint);
         AssertNoKey(trace.Records.Select(r => r.ToString()).ToArray());
         Assert.Equal(3, trace.Records.Count);
-        AssertNoKey(JsonSerializer.Serialize(State.RequestLog()));
-        Assert.All(State.RequestLog(), entry => Assert.True(entry.Authorized));
+        AssertNoKey(JsonSerializer.Serialize(State.Harness.Log.Entries()));
+        Assert.All(State.Harness.Log.Entries(), entry => Assert.True(entry.Authorized));
     }
 
     public static IEnumerable<object[]> FaultKinds() => FaultRule.Kinds.Select(kind => new object[] { kind });
@@ -100,13 +101,13 @@ public sealed class SecretTests : EmulatorTest
 
         AssertNoKey(texts.ToArray());
         AssertNoKey(trace.Lines.ToArray());
-        AssertNoKey(JsonSerializer.Serialize(State.RequestLog()));
+        AssertNoKey(JsonSerializer.Serialize(State.Harness.Log.Entries()));
     }
 
     [Fact]
     public async Task Rate_limited_and_unreachable_requests_do_not_reveal_the_key()
     {
-        State.RateLimit.Set(1, 1);
+        State.Harness.RateLimit.Set(1, 1);
         var trace = new RecordingTrace();
         var texts = new List<string?>();
         foreach (var client in new[] { Client(maxRetries: 1), Client(maxRetries: 1, baseUri: UnreachableBaseUri()) })
@@ -124,10 +125,10 @@ public sealed class SecretTests : EmulatorTest
             }
         }
 
-        Assert.Contains(State.RequestLog(), e => e.Status == 429);
+        Assert.Contains(State.Harness.Log.Entries(), e => e.Status == 429);
         AssertNoKey(texts.ToArray());
         AssertNoKey(trace.Lines.ToArray());
-        AssertNoKey(JsonSerializer.Serialize(State.RequestLog()));
+        AssertNoKey(JsonSerializer.Serialize(State.Harness.Log.Entries()));
     }
 
     [Fact]

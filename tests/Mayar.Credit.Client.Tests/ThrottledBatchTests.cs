@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -22,7 +23,7 @@ public sealed class ThrottledBatchTests : EmulatorTest
     [Fact]
     public void Reads_overlap_up_to_the_limit_and_come_back_in_input_order()
     {
-        State.SetLatency(100, 100);
+        State.Harness.SetLatency(100, 100);
         var client = Client();
         var gauge = new InFlightGauge();
         var products = Enumerable.Range(0, 24).Select(_ => NewProduct()).ToList();

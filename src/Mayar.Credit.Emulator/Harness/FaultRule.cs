@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Harness;
 
 /// <summary>
 /// An injected fault for the next <see cref="Count"/> requests that match <see cref="Method"/> and

@@ -3,10 +3,12 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Mayar.Credit.Emulator.Domain;
+using Mayar.Credit.Emulator.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>/_emulator/* endpoints for tests: reset, products, balances, variants, faults, the request log. No key needed.</summary>
 internal static class AdminEndpoints
@@ -15,6 +17,8 @@ internal static class AdminEndpoints
 
     public static void Map(WebApplication app, EmulatorState state, Func<string> baseUrl)
     {
+        var store = state.Store;
+        var harness = state.Harness;
         var admin = EmulatorPipeline.AdminPrefix;
         app.MapGet(admin + "/info", () => Results.Json(new
         {
@@ -31,7 +35,7 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
-        app.MapGet(admin + "/products", () => Results.Json(state.Products(), Json));
+        app.MapGet(admin + "/products", () => Results.Json(store.Products(), Json));
         app.MapPost(admin + "/products", async (HttpContext context) =>
         {
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
@@ -41,43 +45,43 @@ internal static class AdminEndpoints
                 return Results.BadRequest(new { error = "id must be a UUID" });
             }
 
-            return Results.Json(state.AddProduct(id, body["name"]?.GetValue<string>()), Json, statusCode: 201);
+            return Results.Json(store.AddProduct(id, body["name"]?.GetValue<string>()), Json, statusCode: 201);
         });
 
         // Put credit straight into a wallet (MAIN has no public top-up endpoint: customers buy it through checkout).
         app.MapPost(admin + "/credit", async (HttpContext context) =>
         {
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
-            var wallet = (body["wallet"]?.GetValue<string>() ?? "MAIN").ToUpperInvariant();
-            if (wallet is not ("MAIN" or "ADD_ON"))
+            if (!CreditWalletNames.TryParse(body["wallet"]?.GetValue<string>() ?? "MAIN", out var wallet))
             {
                 return Results.BadRequest(new { error = "wallet must be MAIN or ADD_ON" });
             }
 
-            var account = state.AddCredit(
+            var account = store.AddCredit(
                 body["customerId"]?.GetValue<string>() ?? string.Empty,
                 body["productId"]?.GetValue<string>() ?? string.Empty,
                 body["amount"]?.GetValue<decimal>() ?? 0m,
-                wallet);
+                wallet,
+                LedgerEntryType.AdminCredit);
             return account is null ? Results.NotFound(new { error = "no such customer in that product" }) : Results.Json(account, Json);
         });
 
         app.MapGet(admin + "/state", () => Results.Json(new
         {
-            products = state.Products().Count,
-            registrations = state.RegistrationCount,
-            customers = state.CustomerCount,
-            accounts = state.Accounts(),
+            products = store.Products().Count,
+            registrations = store.RegistrationCount,
+            customers = store.Customers.Count,
+            accounts = store.Accounts(),
         }, Json));
 
-        app.MapGet(admin + "/requests", () => Results.Json(state.RequestLog(), Json));
+        app.MapGet(admin + "/requests", () => Results.Json(harness.Log.Entries(), Json));
         app.MapDelete(admin + "/requests", () =>
         {
-            state.ClearLog();
+            harness.Log.Clear();
             return Results.NoContent();
         });
 
-        app.MapGet(admin + "/variants", () => Results.Json(state.Variants, Json));
+        app.MapGet(admin + "/variants", () => Results.Json(harness.Variants, Json));
         app.MapPut(admin + "/variants", async (HttpContext context) =>
         {
             var variants = await ReadAsync<EmulatorVariants>(context);
@@ -86,11 +90,11 @@ internal static class AdminEndpoints
                 return Results.BadRequest(new { error = "body must be a variants object" });
             }
 
-            state.SetVariants(variants);
+            harness.Variants = variants;
             return Results.Json(variants, Json);
         });
 
-        app.MapGet(admin + "/faults", () => Results.Json(state.Faults(), Json));
+        app.MapGet(admin + "/faults", () => Results.Json(harness.Faults.Rules(), Json));
         app.MapPost(admin + "/faults", async (HttpContext context) =>
         {
             var rule = await ReadAsync<FaultRule>(context);
@@ -99,25 +103,25 @@ internal static class AdminEndpoints
                 return Results.BadRequest(new { error = "body must be a fault rule" });
             }
 
-            // The state checks the rule; its refusal is the 400's message.
+            // The fault book checks the rule; its refusal is the 400's message.
             try
             {
-                state.AddFault(rule);
+                harness.Faults.Add(rule);
             }
             catch (ArgumentException ex)
             {
                 return Results.BadRequest(new { error = ex.Message });
             }
 
-            return Results.Json(state.Faults().Count, Json, statusCode: 201);
+            return Results.Json(harness.Faults.Rules().Count, Json, statusCode: 201);
         });
         app.MapDelete(admin + "/faults", () =>
         {
-            state.ClearFaults();
+            harness.Faults.Clear();
             return Results.NoContent();
         });
 
-        app.MapGet(admin + "/rate-limit", () => Results.Json(new { perMinute = state.RateLimit.PerWindow, windowSeconds = state.RateLimit.WindowSeconds, refused = state.RateLimit.Refused }, Json));
+        app.MapGet(admin + "/rate-limit", () => Results.Json(new { perMinute = harness.RateLimit.PerWindow, windowSeconds = harness.RateLimit.WindowSeconds, refused = harness.RateLimit.Refused }, Json));
         app.MapPut(admin + "/rate-limit", async (HttpContext context) =>
         {
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
@@ -125,7 +129,7 @@ internal static class AdminEndpoints
             var window = body["windowSeconds"]?.GetValue<int>() ?? 60;
             try
             {
-                state.RateLimit.Set(perMinute, window);
+                harness.RateLimit.Set(perMinute, window);
             }
             catch (ArgumentException ex)
             {
@@ -135,7 +139,7 @@ internal static class AdminEndpoints
             return Results.Json(new { perMinute, windowSeconds = window }, Json);
         });
 
-        app.MapGet(admin + "/latency", () => Results.Json(new { minMs = state.Latency.MinMs, maxMs = state.Latency.MaxMs }, Json));
+        app.MapGet(admin + "/latency", () => Results.Json(new { minMs = harness.Latency.MinMs, maxMs = harness.Latency.MaxMs }, Json));
         app.MapPut(admin + "/latency", async (HttpContext context) =>
         {
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
@@ -143,7 +147,7 @@ internal static class AdminEndpoints
             var max = body["maxMs"]?.GetValue<int>() ?? min;
             try
             {
-                state.SetLatency(min, max);
+                harness.SetLatency(min, max);
             }
             catch (ArgumentException ex)
             {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Harness;
 
 /// <summary>
 /// The documented limit (20 requests per minute per IP, then 429 with Retry-After), enforced strictly as a

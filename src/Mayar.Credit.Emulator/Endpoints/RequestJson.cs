@@ -2,9 +2,10 @@ using System;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Emulator.Harness;
 using Microsoft.AspNetCore.Http;
 
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>Reads request bodies as JSON whatever the Content-Type says (the documents' curl examples send none).</summary>
 internal static class RequestJson

@@ -1,4 +1,4 @@
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Harness;
 
 /// <summary>Switches for the variants the documents disagree on, so a client can be tested against each.</summary>
 public sealed class EmulatorVariants
@@ -20,4 +20,7 @@ public sealed class EmulatorVariants
 
     /// <summary>Balances and amounts sent as JSON strings.</summary>
     public bool NumbersAsStrings { get; set; }
+
+    /// <summary>A copy, so the start-up settings stay as they were whatever a test changes.</summary>
+    public EmulatorVariants Clone() => (EmulatorVariants)MemberwiseClone();
 }

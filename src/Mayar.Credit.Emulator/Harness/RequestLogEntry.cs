@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Harness;
 
 /// <summary>One API request as the emulator saw it. The Authorization header is never recorded.</summary>
 public sealed class RequestLogEntry
@@ -32,4 +33,11 @@ public sealed class RequestLogEntry
     public bool Dropped { get; set; }
 
     public string? Fault { get; set; }
+
+    /// <summary>
+    /// The route pattern of the endpoint the request was routed to (the fallback's catch-all for an unmapped path).
+    /// For the tests only: not in /_emulator/requests.
+    /// </summary>
+    [JsonIgnore]
+    public string? Endpoint { get; set; }
 }

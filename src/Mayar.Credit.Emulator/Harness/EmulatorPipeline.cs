@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using Mayar.Credit.Emulator.Endpoints;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Mayar.Credit.Emulator;
+namespace Mayar.Credit.Emulator.Harness;
 
 /// <summary>What happens to every API request before its endpoint: read and log it, apply faults, check the key.</summary>
 internal static class EmulatorPipeline
@@ -18,6 +20,7 @@ internal static class EmulatorPipeline
 
     public static async Task InvokeAsync(HttpContext context, EmulatorState state, Func<Task> next)
     {
+        var harness = state.Harness;
         var path = context.Request.Path.Value ?? "/";
         if (path.StartsWith(AdminPrefix, StringComparison.OrdinalIgnoreCase))
         {
@@ -38,6 +41,7 @@ internal static class EmulatorPipeline
             Path = path,
             Query = context.Request.QueryString.Value ?? string.Empty,
             Body = body,
+            Endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
         };
         foreach (var header in context.Request.Headers)
         {
@@ -49,32 +53,32 @@ internal static class EmulatorPipeline
 
         context.Items[BodyKey] = body;
         context.Items[LogKey] = entry;
-        state.BeginLog(entry);
+        harness.Log.Begin(entry);
 
-        var (minMs, maxMs) = state.Latency;
+        var (minMs, maxMs) = harness.Latency;
         if (maxMs > 0)
         {
             await Task.Delay(FaultRule.PickInRange(minMs, maxMs), context.RequestAborted);
         }
 
-        if (!state.RateLimit.TryAdmit(out var retryAfter))
+        if (!harness.RateLimit.TryAdmit(out var retryAfter))
         {
             entry.Fault = "rate limit";
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Replies.Error(context, state.Variants, 429, "Too Many Requests", "messages");
+            await Replies.Error(context, harness.Variants, ApiError.TooManyRequests);
             return;
         }
 
-        var fault = state.TakeFault(context.Request.Method, path);
+        var fault = harness.Faults.Take(context.Request.Method, path);
         if (fault is not null && await ApplyFaultAsync(context, state, entry, fault, next))
         {
             return;
         }
 
-        entry.Authorized = IsAuthorized(context, state.ApiKey);
+        entry.Authorized = ApiRequest.HasKey(context, state.ApiKey);
         if (!entry.Authorized)
         {
-            await Replies.Error(context, state.Variants, 401, "Unauthorized", "messages");
+            await Replies.Error(context, harness.Variants, ApiError.Unauthorized);
             return;
         }
 
@@ -103,7 +107,7 @@ internal static class EmulatorPipeline
                 return true;
 
             case "drop-after":
-                entry.Authorized = IsAuthorized(context, state.ApiKey);
+                entry.Authorized = ApiRequest.HasKey(context, state.ApiKey);
                 if (entry.Authorized)
                 {
                     // Let the endpoint change state, write its answer into a buffer, then cut the connection.
@@ -139,13 +143,5 @@ internal static class EmulatorPipeline
                 await Replies.WriteRaw(context, status, body, contentType);
                 return true;
         }
-    }
-
-    private static bool IsAuthorized(HttpContext context, string apiKey)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        const string Scheme = "Bearer ";
-        return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(header.Substring(Scheme.Length).Trim(), apiKey, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,79 @@
+namespace Mayar.Credit.Emulator.Domain;
+
+/// <summary>A credit-usage product (a payment link) the key's owner has.</summary>
+public sealed record CreditProduct(string Id, string Name);
+
+/// <summary>The two wallets of a credit account: MAIN (bought credit, spent first) and ADD_ON (trial and added credit).</summary>
+public enum CreditWallet
+{
+    Main,
+    AddOn,
+}
+
+/// <summary>A customer registered into a product, with the balance of each wallet. The store hands out copies.</summary>
+public sealed class CreditAccount
+{
+    public CreditAccount(string customerId, string productId, string name, string email, string mobile)
+    {
+        CustomerId = customerId;
+        ProductId = productId;
+        Name = name;
+        Email = email;
+        Mobile = mobile;
+    }
+
+    public string CustomerId { get; }
+
+    public string ProductId { get; }
+
+    public string Name { get; }
+
+    public string Email { get; }
+
+    public string Mobile { get; }
+
+    public decimal Main { get; set; }
+
+    public decimal AddOn { get; set; }
+
+    public decimal Total => Main + AddOn;
+
+    public decimal Balance(CreditWallet wallet) => wallet == CreditWallet.Main ? Main : AddOn;
+
+    /// <summary>Adds a signed amount to one wallet.</summary>
+    public void Move(CreditWallet wallet, decimal amount)
+    {
+        if (wallet == CreditWallet.Main)
+        {
+            Main += amount;
+        }
+        else
+        {
+            AddOn += amount;
+        }
+    }
+
+    public CreditAccount Copy() => new(CustomerId, ProductId, Name, Email, Mobile) { Main = Main, AddOn = AddOn };
+}
+
+public static class CreditWalletNames
+{
+    /// <summary>The wallet as the documents write it: MAIN or ADD_ON.</summary>
+    public static string ToWire(this CreditWallet wallet) => wallet == CreditWallet.Main ? "MAIN" : "ADD_ON";
+
+    /// <summary>MAIN or ADD_ON (any case); false for anything else.</summary>
+    public static bool TryParse(string? text, out CreditWallet wallet)
+    {
+        wallet = CreditWallet.Main;
+        switch (text?.ToUpperInvariant())
+        {
+            case "MAIN":
+                return true;
+            case "ADD_ON":
+                wallet = CreditWallet.AddOn;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

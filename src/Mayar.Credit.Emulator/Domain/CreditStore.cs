@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Mayar.Credit.Emulator.Domain;
+
+/// <summary>What a spend did: spent (how much from each wallet), or why not.</summary>
+public enum SpendStatus
+{
+    Spent,
+    NoAccount,
+    Insufficient,
+}
+
+public readonly record struct SpendResult(SpendStatus Status, decimal FromMain, decimal FromAddOn);
+
+/// <summary>
+/// The fake Mayar domain: credit products, credit accounts (a customer registered into a product, with its two
+/// wallets), seed 001's customer records, and the ledger of every credit movement. Thread-safe: balances change and
+/// their ledger entries are written under one lock.
+/// </summary>
+public sealed class CreditStore
+{
+    private readonly object _gate = new();
+    private readonly EmulatorOptions _options;
+    private readonly Dictionary<string, CreditProduct> _products = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _creditCustomerIdsByEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string CustomerId, string ProductId), CreditAccount> _accounts = new();
+
+    public CreditStore(EmulatorOptions options)
+    {
+        _options = options;
+        Reset();
+    }
+
+    public CustomerRecords Customers { get; } = new();
+
+    public CreditLedger Ledger { get; } = new();
+
+    /// <summary>Back to the start-up domain: the start-up products, the sample customer with its balance, no customer records.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _products.Clear();
+            _creditCustomerIdsByEmail.Clear();
+            _accounts.Clear();
+            Customers.Clear();
+            Ledger.Clear();
+            AddProduct(_options.ProductId, "Credit product");
+            AddProduct(EmulatorOptions.SampleProductId, "Seed 002 sample product");
+            var sample = new CreditAccount(EmulatorOptions.SampleCustomerId, EmulatorOptions.SampleProductId, "john doe", "johndoe.sample@example.com", "08777777777");
+            _creditCustomerIdsByEmail[sample.Email] = sample.CustomerId;
+            _accounts[(sample.CustomerId, sample.ProductId)] = sample;
+            Move(sample, LedgerEntryType.Opening, CreditWallet.Main, 29501m);
+            Move(sample, LedgerEntryType.Opening, CreditWallet.AddOn, 500m);
+        }
+    }
+
+    public CreditProduct AddProduct(string? id, string? name)
+    {
+        lock (_gate)
+        {
+            var key = string.IsNullOrWhiteSpace(id) ? Guid.NewGuid().ToString("D") : Guid.Parse(id).ToString("D");
+            if (!_products.TryGetValue(key, out var product))
+            {
+                product = new CreditProduct(key, string.IsNullOrWhiteSpace(name) ? "Credit product" : name!);
+                _products[key] = product;
+            }
+
+            return product;
+        }
+    }
+
+    public IReadOnlyList<CreditProduct> Products()
+    {
+        lock (_gate)
+        {
+            return _products.Values.ToList();
+        }
+    }
+
+    public bool HasProduct(string productId)
+    {
+        lock (_gate)
+        {
+            return _products.ContainsKey(productId);
+        }
+    }
+
+    /// <summary>Registers an email into a product with its trial credit in ADD_ON; null when the email is already registered there.</summary>
+    public CreditAccount? Register(string productId, string name, string email, string mobile, decimal trialCredit)
+    {
+        lock (_gate)
+        {
+            if (!_creditCustomerIdsByEmail.TryGetValue(email, out var customerId))
+            {
+                customerId = Guid.NewGuid().ToString("D");
+                _creditCustomerIdsByEmail[email] = customerId;
+            }
+
+            if (_accounts.ContainsKey((customerId, productId)))
+            {
+                return null;
+            }
+
+            var account = new CreditAccount(customerId, productId, name, email, mobile);
+            _accounts[(customerId, productId)] = account;
+            Move(account, LedgerEntryType.RegistrationTrial, CreditWallet.AddOn, trialCredit);
+            return account.Copy();
+        }
+    }
+
+    public CreditAccount? FindAccount(string customerId, string productId)
+    {
+        lock (_gate)
+        {
+            return _accounts.TryGetValue((customerId, productId), out var account) ? account.Copy() : null;
+        }
+    }
+
+    /// <summary>Adds credit to one wallet; null when there is no such account.</summary>
+    public CreditAccount? AddCredit(string customerId, string productId, decimal amount, CreditWallet wallet, LedgerEntryType type)
+    {
+        lock (_gate)
+        {
+            if (!_accounts.TryGetValue((customerId, productId), out var account))
+            {
+                return null;
+            }
+
+            Move(account, type, wallet, amount);
+            return account.Copy();
+        }
+    }
+
+    /// <summary>Spends MAIN first, then ADD_ON, all or nothing.</summary>
+    public SpendResult Spend(string customerId, string productId, decimal amount)
+    {
+        lock (_gate)
+        {
+            if (!_accounts.TryGetValue((customerId, productId), out var account))
+            {
+                return new SpendResult(SpendStatus.NoAccount, 0, 0);
+            }
+
+            if (account.Total < amount)
+            {
+                return new SpendResult(SpendStatus.Insufficient, 0, 0);
+            }
+
+            var fromMain = Math.Min(account.Main, amount);
+            var fromAddOn = amount - fromMain;
+            Move(account, LedgerEntryType.Spend, CreditWallet.Main, -fromMain);
+            Move(account, LedgerEntryType.Spend, CreditWallet.AddOn, -fromAddOn);
+            return new SpendResult(SpendStatus.Spent, fromMain, fromAddOn);
+        }
+    }
+
+    /// <summary>How many (customer, product) registrations there are, the sample's included.</summary>
+    public int RegistrationCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _accounts.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<CreditAccount> Accounts()
+    {
+        lock (_gate)
+        {
+            return _accounts.Values.Select(a => a.Copy()).ToList();
+        }
+    }
+
+    // Changes a wallet and writes the ledger entry; a zero amount is no movement and leaves no entry. Under _gate.
+    private void Move(CreditAccount account, LedgerEntryType type, CreditWallet wallet, decimal amount)
+    {
+        if (amount == 0)
+        {
+            return;
+        }
+
+        account.Move(wallet, amount);
+        Ledger.Record(account, type, wallet, amount);
+    }
+}

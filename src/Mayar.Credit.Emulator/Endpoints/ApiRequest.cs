@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Mayar.Credit.Emulator.Domain;
+using Mayar.Credit.Emulator.Harness;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Mayar.Credit.Emulator.Endpoints;
+
+/// <summary>The customer, product and amount an add-credit or spend request names (canonical UUIDs).</summary>
+internal readonly record struct AmountInput(string CustomerId, string ProductId, decimal Amount);
+
+/// <summary>
+/// The set-up every API endpoint repeats, as one kit: the JSON body, required text, UUIDs, whole amounts and product
+/// ownership. Checks collect <see cref="ValidationProblem"/>s in the documents' order; <see cref="Checked"/> turns
+/// them, or a product the key does not own, into an <see cref="ApiError"/>. The bearer key is checked before any
+/// endpoint (<see cref="HasKey"/>, from <see cref="EmulatorPipeline"/>): after faults, and on unmapped paths too.
+/// </summary>
+internal sealed class ApiRequest
+{
+    private readonly List<ValidationProblem> _problems = new();
+
+    private ApiRequest(HttpContext context, CreditStore store, EmulatorVariants variants)
+    {
+        Context = context;
+        Store = store;
+        Variants = variants;
+        Body = RequestJson.ReadObject(context);
+    }
+
+    public HttpContext Context { get; }
+
+    public CreditStore Store { get; }
+
+    /// <summary>The variants in force when the request arrived, for the whole reply.</summary>
+    public EmulatorVariants Variants { get; }
+
+    /// <summary>The body as a JSON object; null when it is not one (whatever the Content-Type says).</summary>
+    public JsonObject? Body { get; }
+
+    /// <summary>Maps an API endpoint: the handler gets the kit and returns a success or an error value, which one writer sends.</summary>
+    public static void Map(WebApplication app, string method, string path, EmulatorState state, Func<ApiRequest, ApiResult> handler) =>
+        app.MapMethods(path, new[] { method }, (RequestDelegate)(context =>
+        {
+            var request = new ApiRequest(context, state.Store, state.Harness.Variants);
+            return handler(request).WriteAsync(context, request.Variants);
+        }));
+
+    /// <summary>True when the request carries "Authorization: Bearer <paramref name="apiKey"/>".</summary>
+    public static bool HasKey(HttpContext context, string apiKey)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(header.Substring(Scheme.Length).Trim(), apiKey, StringComparison.Ordinal);
+    }
+
+    /// <summary>The validation error a body that is not a JSON object gets at once, or null with the body.</summary>
+    public ApiError? ObjectBody(out JsonObject body)
+    {
+        body = Body ?? new JsonObject();
+        return Body is null
+            ? ApiError.Validation(new[] { new ValidationProblem("body", "The request body must be a JSON object.") })
+            : null;
+    }
+
+    public string Query(string name) => Context.Request.Query[name].ToString();
+
+    public void Problem(string field, string message, string type = "required") => _problems.Add(new ValidationProblem(field, message, type));
+
+    /// <summary>Required text, named <paramref name="label"/> in the message; trimmed, or null when blank.</summary>
+    public string? Required(string field, string? value, string? label = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Problem(field, $"The '{label ?? field}' field is required.");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    /// <summary>A required UUID; the canonical form, or null when missing or malformed.</summary>
+    public string? Uuid(string field, string? value)
+    {
+        if (Required(field, value) is null)
+        {
+            return null;
+        }
+
+        if (!RequestJson.IsUuid(value))
+        {
+            Problem(field, $"The '{field}' field must be a valid UUID.", "uuid");
+            return null;
+        }
+
+        return RequestJson.CanonicalUuid(value!);
+    }
+
+    /// <summary>An e-mail's form, when one was given (a blank one is for <see cref="Required"/> to report).</summary>
+    public void EmailForm(string field, string? value, string label)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !RequestJson.LooksLikeEmail(value))
+        {
+            Problem(field, $"The '{label}' field must be a valid e-mail.", "email");
+        }
+    }
+
+    /// <summary>A required whole number of 1 or more.</summary>
+    public decimal? PositiveWhole(string field) => Whole(field, required: true, minimum: 1, "a positive integer");
+
+    /// <summary>An optional whole number of 0 or more; null when absent.</summary>
+    public decimal? NonNegativeWhole(string field) => Whole(field, required: false, minimum: 0, "a non-negative integer");
+
+    /// <summary>The validation error for the problems found so far, else <see cref="ApiError.NotYourProduct"/> when the product is not the key's.</summary>
+    public ApiError? Checked(string? productId)
+    {
+        if (_problems.Count > 0)
+        {
+            return ApiError.Validation(_problems);
+        }
+
+        return productId is not null && Store.HasProduct(productId) ? null : ApiError.NotYourProduct;
+    }
+
+    /// <summary>The validation error for the problems found so far, if any.</summary>
+    public ApiError? Checked() => _problems.Count > 0 ? ApiError.Validation(_problems) : null;
+
+    /// <summary>The body of add-credit and spend: customerId, productId and a positive whole amount, in a product of the key's.</summary>
+    public ApiError? AmountInput(out AmountInput input)
+    {
+        var customerId = Uuid("customerId", RequestJson.String(Body, "customerId"));
+        var productId = Uuid("productId", RequestJson.String(Body, "productId"));
+        var amount = PositiveWhole("amount");
+        input = new AmountInput(customerId ?? string.Empty, productId ?? string.Empty, amount ?? 0m);
+        return Checked(productId);
+    }
+
+    private decimal? Whole(string field, bool required, decimal minimum, string what)
+    {
+        if (!RequestJson.TryWhole(Body, field, out var value) || (value is null && required) || value < minimum)
+        {
+            Problem(field, $"The '{field}' field must be {what}.", "number");
+            return null;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Mayar.Credit.Emulator.Domain;
+using Microsoft.AspNetCore.Builder;
+
+namespace Mayar.Credit.Emulator.Endpoints;
+
+/// <summary>The credit-usage endpoints at the seed paths, plus add-credit and spend so balances can change.</summary>
+internal static class CreditEndpoints
+{
+    public const string RegisterPath = "/credit/v1/credit/credit-usage/customer/regist";
+    public const string BalancePath = "/credit/v1/credit/customer/balance";
+    public const string AddCreditPath = "/credit/v1/credit/customer/add-credit";
+    public const string SpendPath = "/credit/v1/credit/customer/spend";
+
+    public static void Map(WebApplication app, EmulatorState state)
+    {
+        ApiRequest.Map(app, "POST", RegisterPath, state, Register);
+        ApiRequest.Map(app, "GET", BalancePath, state, Balance);
+        ApiRequest.Map(app, "POST", AddCreditPath, state, AddCredit);
+        ApiRequest.Map(app, "POST", SpendPath, state, Spend);
+    }
+
+    private static ApiResult Register(ApiRequest request)
+    {
+        if (request.ObjectBody(out var body) is { } notAnObject)
+        {
+            return notAnObject;
+        }
+
+        var productId = request.Uuid("productId", RequestJson.String(body, "productId"));
+        var trial = request.NonNegativeWhole("trialCredit");
+        var info = body["customerInfo"] as JsonObject;
+        string? name = null, email = null, mobile = null;
+        if (info is null)
+        {
+            request.Problem("customerInfo", "The 'customerInfo' field is required.", "object");
+        }
+        else
+        {
+            name = request.Required("customerInfo.name", RequestJson.String(info, "name"), "name");
+            email = request.Required("customerInfo.email", RequestJson.String(info, "email"), "email");
+            mobile = request.Required("customerInfo.mobile", RequestJson.String(info, "mobile"), "mobile");
+            request.EmailForm("customerInfo.email", RequestJson.String(info, "email"), "email");
+        }
+
+        if (request.Checked(productId) is { } error)
+        {
+            return error;
+        }
+
+        var account = request.Store.Register(productId!, name!, email!, mobile!, trial ?? 0m);
+        if (account is null)
+        {
+            return ApiError.AlreadyRegistered;
+        }
+
+        var fields = request.Variants.Wrapper != "root"
+            ? new JsonObject { ["customerId"] = account.CustomerId, ["paymentLinkId"] = account.ProductId }
+            : new JsonObject { ["customerId"] = account.CustomerId, ["paymentLink"] = new JsonObject { ["id"] = account.ProductId } };
+        return Replies.Success(request.Variants, 200, fields, seedWrapsInData: true);
+    }
+
+    private static ApiResult Balance(ApiRequest request)
+    {
+        var customerId = request.Uuid("customerId", request.Query("customerId"));
+        var productId = request.Uuid("productId", request.Query("productId"));
+        if (request.Checked(productId) is { } error)
+        {
+            return error;
+        }
+
+        var account = request.Store.FindAccount(customerId!, productId!);
+        if (account is null)
+        {
+            return ApiError.CustomerNotFound;
+        }
+
+        var variants = request.Variants;
+        var fields = new JsonObject
+        {
+            ["customerBalance"] = Replies.Number(variants, account.Total),
+            [variants.BalanceMainField] = Replies.Number(variants, account.Main),
+            ["customerBalanceAddon"] = Replies.Number(variants, account.AddOn),
+        };
+        return Replies.Success(variants, 200, fields, seedWrapsInData: false);
+    }
+
+    private static ApiResult AddCredit(ApiRequest request)
+    {
+        if (request.AmountInput(out var input) is { } error)
+        {
+            return error;
+        }
+
+        var account = request.Store.AddCredit(input.CustomerId, input.ProductId, input.Amount, CreditWallet.AddOn, LedgerEntryType.AddCredit);
+        if (account is null)
+        {
+            return ApiError.CustomerNotFound;
+        }
+
+        var variants = request.Variants;
+        var fields = new JsonObject
+        {
+            ["customerId"] = account.CustomerId,
+            ["productId"] = account.ProductId,
+            ["amount"] = Replies.Number(variants, input.Amount),
+            ["customerBalance"] = Replies.Number(variants, account.Total),
+        };
+        return Replies.Success(variants, 200, fields, seedWrapsInData: true);
+    }
+
+    private static ApiResult Spend(ApiRequest request)
+    {
+        if (request.AmountInput(out var input) is { } error)
+        {
+            return error;
+        }
+
+        var spent = request.Store.Spend(input.CustomerId, input.ProductId, input.Amount);
+        switch (spent.Status)
+        {
+            case SpendStatus.NoAccount:
+                return ApiError.CustomerNotFound;
+            case SpendStatus.Insufficient:
+                return ApiError.Insufficient;
+        }
+
+        var message = string.Format(CultureInfo.InvariantCulture, "Successfully spent {0}. MAIN: {1}, ADD_ON: {2}", input.Amount, spent.FromMain, spent.FromAddOn);
+        return ApiResult.Ok(200, new JsonObject { ["statusCode"] = 200, [Replies.SuccessKey(request.Variants)] = message });
+    }
+}
