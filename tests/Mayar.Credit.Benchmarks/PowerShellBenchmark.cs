@@ -91,7 +91,7 @@ public static class PowerShellBenchmark
                 rest.Add(RunScript(pwsh, restScript, target.ApiKey));
             }
 
-            var expected = state.FindAccount(EmulatorOptions.SampleCustomerId, EmulatorOptions.SampleProductId)!.Total;
+            var expected = state.Store.FindAccount(EmulatorOptions.SampleCustomerId, EmulatorOptions.SampleProductId)!.Total;
             foreach (var (figures, _) in module.Concat(rest))
             {
                 if (decimal.Parse(figures["balance"], CultureInfo.InvariantCulture) != expected)
@@ -121,7 +121,7 @@ public static class PowerShellBenchmark
             var csv = new StringBuilder("CustomerId,ProductId\n");
             for (var i = 0; i < settings.PowerShellRows; i++)
             {
-                var account = state.Register(EmulatorOptions.SampleProductId, $"Bench Reader {i}", $"reader.{runTag}.{i}@example.com", "081234567890", 100 + i)
+                var account = state.Store.Register(EmulatorOptions.SampleProductId, $"Bench Reader {i}", $"reader.{runTag}.{i}@example.com", "081234567890", 100 + i)
                     ?? throw new InvalidOperationException("Registration of a benchmark row failed.");
                 csv.Append(account.CustomerId).Append(',').Append(account.ProductId).Append('\n');
             }

@@ -1,9 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mayar.Credit.Emulator;
+
 namespace Mayar.Credit.Client.Tests;
 
-/// <summary>The client's three operations, for tests that drive each of them the same way.</summary>
-public enum ApiOperation
+/// <summary>
+/// One row per client operation: the one table that the fault matrix, the secrets suite and the round trips
+/// iterate. Adding an operation is adding a row; <c>OperationTableTests</c> fails for an operation without one.
+/// </summary>
+/// <param name="Name">The row's name, shown in test names.</param>
+/// <param name="Create">A fresh operation with valid input that the emulator's start-up state accepts.</param>
+/// <param name="Stored">How many times the emulator holds the effect of this operation (0 for a read).</param>
+public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func<EmulatorState, int> Stored)
 {
-    Register,
-    CreateCustomer,
-    Balance,
+    public static readonly IReadOnlyList<ApiOperation> All = new[]
+    {
+        new ApiOperation(
+            "Register",
+            () => new RegisterCreditCustomerOperation(EmulatorTest.Registration(EmulatorOptions.DefaultProductId)),
+            state => state.Store.RegistrationCount),
+        new ApiOperation(
+            "CreateCustomer",
+            () => new CreateCustomerOperation(EmulatorTest.Customer()),
+            state => state.Store.Customers.Count),
+        new ApiOperation(
+            "Balance",
+            () => new GetCreditBalanceOperation(EmulatorTest.Sample),
+            _ => 0),
+    };
+
+    /// <summary>The names, for [MemberData].</summary>
+    public static IEnumerable<string> Names => All.Select(o => o.Name);
+
+    /// <summary>The operation type this row creates.</summary>
+    public Type OperationType => Create().GetType();
+
+    /// <summary>The row of that name.</summary>
+    public static ApiOperation Named(string name) => All.Single(o => o.Name == name);
+
+    public override string ToString() => Name;
 }

@@ -118,7 +118,8 @@ public sealed class BadInputSuiteTests : EmulatorTest
         {
             "register" => () => Client().RegisterCreditCustomerAsync(Apply(Registration(Product), test.Register!)),
             "create" => () => Client().CreateCustomerAsync(Apply(Customer(), test.Create!)),
-            _ => () => Client().GetCreditBalanceAsync(Apply(Sample, test.Balance!)),
+            "balance" => () => Client().GetCreditBalanceAsync(Apply(Sample, test.Balance!)),
+            _ => throw new ArgumentException($"No operation '{test.Operation}' in the bad-input suite."),
         };
 
         if (test.RefusedParameter is string parameter)

@@ -43,7 +43,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     });
 
     /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>
-    protected static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
+    internal static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
 
     protected string NewProduct() => State.Store.AddProduct(null, null).Id;
 
@@ -64,7 +64,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         State.Harness.Variants = variants;
     }
 
-    protected static RegisterCreditCustomerRequest Registration(string productId, string? email = null, decimal? trialCredit = null) => new()
+    internal static RegisterCreditCustomerRequest Registration(string productId, string? email = null, decimal? trialCredit = null) => new()
     {
         ProductId = productId,
         Name = "John Doe",
@@ -74,15 +74,11 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     };
 
     /// <summary>A valid customer record with a fresh email.</summary>
-    protected static CreateCustomerRequest Customer() => new() { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" };
+    internal static CreateCustomerRequest Customer() => new() { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" };
 
-    /// <summary>Runs one operation with a fresh valid input: register into the default product, create a customer, or read the sample balance.</summary>
-    protected static async Task<object> RunAsync(MayarClient client, ApiOperation operation, IMayarTraceListener? trace = null) => operation switch
-    {
-        ApiOperation.Register => await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace),
-        ApiOperation.CreateCustomer => await client.CreateCustomerAsync(Customer(), trace),
-        _ => await client.GetCreditBalanceAsync(Sample, trace),
-    };
+    /// <summary>Runs one row of the operations table with a fresh valid input.</summary>
+    protected static Task<object> RunAsync(MayarClient client, ApiOperation operation, IMayarTraceListener? trace = null) =>
+        client.SendAsync(operation.Create(), trace);
 
     /// <summary>A loopback base URI where nothing listens: connecting is refused.</summary>
     protected static Uri UnreachableBaseUri()

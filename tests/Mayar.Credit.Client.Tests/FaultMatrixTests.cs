@@ -48,7 +48,7 @@ public sealed class FaultMatrixTests : EmulatorTest
 
     public static IEnumerable<object[]> Cases() =>
         from fault in Expected.Keys
-        from operation in Enum.GetValues<ApiOperation>()
+        from operation in ApiOperation.Names
         select new object[] { fault, operation };
 
     [Fact]
@@ -70,21 +70,18 @@ public sealed class FaultMatrixTests : EmulatorTest
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Fault_outcome(string fault, ApiOperation operation)
+    public async Task Fault_outcome(string fault, string name)
     {
-        var isRead = operation == ApiOperation.Balance;
+        var operation = ApiOperation.Named(name);
+        var sample = operation.Create();
+        var isRead = sample.RepeatSafety == RepeatSafety.Read;
         var expected = isRead ? Expected[fault].Read : Expected[fault].Write;
-        var route = operation switch
-        {
-            ApiOperation.Register => MayarRoutes.RegisterCreditCustomer,
-            ApiOperation.CreateCustomer => MayarRoutes.CreateCustomer,
-            _ => MayarRoutes.CreditBalance,
-        };
+        var route = sample.Route;
         var baseUri = Inject(fault, route);
         // A short timeout only where the fault needs one: elsewhere a slow first request on a busy machine
         // would time out and add an attempt the fault did not cause.
         var client = Client(baseUri: baseUri, maxRetries: Retries, timeout: fault == "hang" ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
-        var writesBefore = Writes(operation);
+        var writesBefore = operation.Stored(State);
         var trace = new RecordingTrace();
 
         MayarApiException? failure = null;
@@ -125,7 +122,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         if (!isRead)
         {
             // Never duplicated: the emulator holds exactly the writes that took effect, at most one.
-            var writes = Writes(operation) - writesBefore;
+            var writes = operation.Stored(State) - writesBefore;
             Assert.Equal(expected.Kind is null ? 1 : expected.Writes, writes);
             Assert.True(Log.Count(e => e.Path == route && e.Processed) <= 1, "a write reached the endpoint twice");
         }
@@ -225,13 +222,6 @@ public sealed class FaultMatrixTests : EmulatorTest
 
         return null;
     }
-
-    private int Writes(ApiOperation operation) => operation switch
-    {
-        ApiOperation.Register => State.Store.RegistrationCount,
-        ApiOperation.CreateCustomer => State.Store.Customers.Count,
-        _ => 0,
-    };
 
     private sealed record Outcome(MayarErrorKind? Kind, string? ErrorId, int Attempts, int Writes, bool NotSent)
     {

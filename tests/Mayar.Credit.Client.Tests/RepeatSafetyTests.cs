@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -53,7 +54,7 @@ public sealed class RepeatSafetyTests : EmulatorTest
         Assert.Contains("could apply it twice", failure.Message, StringComparison.Ordinal);
 
         // At most once: the emulator moved the balance by the amount once, or not at all.
-        State.ClearFaults();
+        State.Harness.Faults.Clear();
         var after = await Client().GetCreditBalanceAsync(Sample);
         Assert.Contains(after.Balance - before.Balance, new[] { 0m, 10m });
     }

@@ -140,7 +140,7 @@ public sealed class SecretTests : EmulatorTest
     }
 
     private static IEnumerable<Func<Task<object>>> Operations(MayarClient client, RecordingTrace trace) =>
-        Enum.GetValues<ApiOperation>().Select(operation => (Func<Task<object>>)(() => RunAsync(client, operation, trace)));
+        ApiOperation.All.Select(operation => (Func<Task<object>>)(() => RunAsync(client, operation, trace)));
 
     private static void AssertNoKey(params string?[] texts)
     {

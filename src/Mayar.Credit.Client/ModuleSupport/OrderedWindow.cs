@@ -18,11 +18,15 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
     /// <summary>The largest window allowed.</summary>
     public const int MaxLimit = 64;
 
-    // A completion wakes the feeding thread; the outcome itself is read from the task.
-    private static readonly object CompletionSignal = new();
-
     private readonly Queue<(TItem Item, Task<TResult> Work)> _window = new();
-    private readonly BlockingCollection<object?> _signals = new(new ConcurrentQueue<object?>());
+
+    // Messages in the order they were posted. A ConcurrentQueue hands back every message whose Enqueue has
+    // returned; a BlockingCollection does not (its count is released after the enqueue, so a message posted by one
+    // thread can stay invisible behind another thread's), which let a message follow its item's outcome.
+    private readonly ConcurrentQueue<object?> _messages = new();
+
+    // Released for every message and every completion; only wakes the feeding thread, which then looks at both.
+    private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationToken _stopWaiting;
 
     /// <summary>Creates a window of <paramref name="limit"/> (1 to <see cref="MaxLimit"/>) items.</summary>
@@ -48,14 +52,8 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
     /// <summary>Queues a message for the feeding thread. Safe from any thread; ignored once the window is disposed.</summary>
     public void Post(object? message)
     {
-        try
-        {
-            _signals.TryAdd(message);
-        }
-        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
-        {
-            // Disposed: nobody is listening any more.
-        }
+        _messages.Enqueue(message);
+        Wake();
     }
 
     /// <summary>
@@ -76,31 +74,28 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
         }
 
         _window.Enqueue((item, work));
-        work.ContinueWith(_ => Post(CompletionSignal), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        work.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Pump(Limit - 1);
     }
 
     /// <summary>Yields everything left, in order, waiting for the items still running.</summary>
     public IEnumerable<OrderedWindowEvent<TItem, TResult>> Complete() => Pump(0);
 
-    /// <summary>Stops accepting messages.</summary>
-    public void Dispose() => _signals.Dispose();
+    /// <summary>Stops waking the feeding thread; messages posted afterwards are dropped with the window.</summary>
+    public void Dispose() => _wake.Dispose();
 
     // Hands back messages and finished head items until the window holds at most `keep` items.
     private IEnumerable<OrderedWindowEvent<TItem, TResult>> Pump(int keep)
     {
         while (true)
         {
-            // Which head items have finished is read before the queue is drained: an item's work posts its messages
-            // before it completes, so every message of an item counted here is drained ahead of its outcome.
-            // (Draining first would let a message posted between the drain and this count follow the outcome.)
+            // Which head items have finished is read before the messages are drained: an item's work posts its
+            // messages before it completes, so every message of an item counted here is drained ahead of its
+            // outcome. (Draining first would let a message posted between the drain and this count follow it.)
             var finished = CountFinishedAtHead();
-            while (_signals.TryTake(out var signal))
+            while (_messages.TryDequeue(out var message))
             {
-                if (!ReferenceEquals(signal, CompletionSignal))
-                {
-                    yield return OrderedWindowEvent<TItem, TResult>.ForMessage(signal);
-                }
+                yield return OrderedWindowEvent<TItem, TResult>.ForMessage(message);
             }
 
             for (; finished > 0; finished--)
@@ -114,21 +109,15 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
                 yield break;
             }
 
-            // The head may have finished after the count, its completion signal already drained: look again
-            // rather than wait for a signal that will not come.
-            if (_window.Peek().Work.IsCompleted)
+            // A head that finished after the count, or a message that came meanwhile: look again rather than wait.
+            if (_window.Peek().Work.IsCompleted || !_messages.IsEmpty)
             {
                 continue;
             }
 
-            if (!TryWaitForSignal(out var taken))
+            if (!WaitForWake())
             {
                 yield break;
-            }
-
-            if (!ReferenceEquals(taken, CompletionSignal))
-            {
-                yield return OrderedWindowEvent<TItem, TResult>.ForMessage(taken);
             }
         }
     }
@@ -149,17 +138,28 @@ public sealed class OrderedWindow<TItem, TResult> : IDisposable
         return finished;
     }
 
-    // Blocks until a message or completion arrives; false when told to stop waiting.
-    private bool TryWaitForSignal(out object? signal)
+    private void Wake()
     {
         try
         {
-            signal = _signals.Take(_stopWaiting);
+            _wake.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed: nobody is listening any more.
+        }
+    }
+
+    // Blocks until a message or a completion arrives; false when told to stop waiting.
+    private bool WaitForWake()
+    {
+        try
+        {
+            _wake.Wait(_stopWaiting);
             return true;
         }
         catch (OperationCanceledException)
         {
-            signal = null;
             return false;
         }
     }
