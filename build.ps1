@@ -231,15 +231,13 @@ function Invoke-AnalyzeTask {
         Where-Object { @('.ps1', '.psm1', '.psd1') -contains $_.Extension.ToLowerInvariant() } |
         Where-Object { $_.FullName.Substring($root.Length) -notmatch $skipped } |
         Sort-Object -Property FullName
-    $findings = @(foreach ($file in $files) {
-            Invoke-ScriptAnalyzer -Path $file.FullName -Settings $settings
-        })
+    $findings = @($files | ForEach-Object { Invoke-ScriptAnalyzer -Path $_.FullName -Settings $settings })
 
-    $findings |
-        Select-Object -Property Severity, RuleName, @{ Name = 'File'; Expression = { $_.ScriptPath.Substring($root.Length + 1) } }, Line, Message |
-        Format-Table -AutoSize -Wrap |
-        Out-String -Width 220 |
-        Write-Output
+    foreach ($finding in $findings) {
+        $file = $finding.ScriptPath.Substring($root.Length + 1)
+        Write-Output ('{0} {1} {2}:{3} {4}' -f $finding.Severity, $finding.RuleName, $file, $finding.Line, $finding.Message)
+    }
+
     $failing = @($findings | Where-Object { @('Warning', 'Error', 'ParseError') -contains [string]$_.Severity })
     Write-Output "PSScriptAnalyzer: $(@($files).Count) files, $($findings.Count) findings, $($failing.Count) warnings or errors."
     if ($failing.Count -gt 0) {

@@ -17,7 +17,7 @@ BeforeAll {
     }
 
     $script:version = (Import-PowerShellDataFile -Path (Join-Path $script:root 'Mayar.Credit.psd1')).ModuleVersion
-    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    Add-Type -AssemblyName 'System.IO.Compression', 'System.IO.Compression.FileSystem'
 
     function Get-StagedFolder {
         param([string] $Configuration)
