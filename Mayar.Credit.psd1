@@ -18,6 +18,7 @@
         'Disconnect-Mayar'
         'Get-MayarConnection'
         'Get-MayarCreditBalance'
+        'Get-MayarCreditHistory'
         'New-MayarCustomer'
         'Register-MayarCustomer'
     )

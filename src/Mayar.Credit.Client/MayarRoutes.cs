@@ -11,4 +11,10 @@ public static class MayarRoutes
 
     /// <summary>Seed 002: read a customer's credit balance (query: customerId, productId).</summary>
     public const string CreditBalance = "/credit/v1/credit/customer/balance";
+
+    /// <summary>
+    /// mayar-api.md C5: a customer's credit history, page by page (query: productId, page, limit, sortOrder, filters).
+    /// The segment in braces is the customer's id.
+    /// </summary>
+    public const string CreditHistory = "/credit/v1/credit/customer/paginate-credit-history/{customerId}";
 }

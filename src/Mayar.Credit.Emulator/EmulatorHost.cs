@@ -42,6 +42,7 @@ public static class EmulatorHost
         string? baseUrl = null;
         app.Use((context, next) => EmulatorPipeline.InvokeAsync(context, state, () => next(context)));
         CreditEndpoints.Map(app, state);
+        CreditHistoryEndpoint.Map(app, state);
         CustomerEndpoints.Map(app, state);
         AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
         app.MapFallback((HttpContext context) => Replies.Error(context, state.Harness.Variants, ApiError.NotFound));

@@ -118,7 +118,23 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events)
+    /// <summary>
+    /// Sends one operation now and waits for it (a page of a list): its trace lines are written as they come, a
+    /// failure is written as this input's error. Returns the result, or null when it failed or Ctrl+C stopped it.
+    /// </summary>
+    private protected object? SendAndWait(object input, MayarOperation operation)
+    {
+        object? result = null;
+        var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
+        var client = ActiveConnection.Client;
+        Write(_window!.Add(input, async () => (object?)await client.SendAsync(operation, trace, _stopping.Token).ConfigureAwait(false)), r => result = r);
+        Write(_window.Complete(), r => result = r);
+        return result;
+    }
+
+    private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events) => Write(events, WriteObject);
+
+    private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events, Action<object?> succeeded)
     {
         foreach (var item in events)
         {
@@ -128,7 +144,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             }
             else if (item.Succeeded)
             {
-                WriteObject(item.Result);
+                succeeded(item.Result);
             }
             else if (item.IsCanceled && _stopping.IsCancellationRequested)
             {

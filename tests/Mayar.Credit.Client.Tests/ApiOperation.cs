@@ -28,6 +28,10 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             "Balance",
             () => new GetCreditBalanceOperation(EmulatorTest.Sample),
             _ => 0),
+        new ApiOperation(
+            "History",
+            () => new GetCreditHistoryPageOperation(new CreditHistoryQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId }),
+            _ => 0),
     };
 
     /// <summary>The names, for [MemberData].</summary>

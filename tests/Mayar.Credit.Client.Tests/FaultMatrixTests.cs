@@ -76,7 +76,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         var sample = operation.Create();
         var isRead = sample.RepeatSafety == RepeatSafety.Read;
         var expected = isRead ? Expected[fault].Read : Expected[fault].Write;
-        var route = sample.Route;
+        var route = sample.Path;
         var baseUri = Inject(fault, route);
         // A short timeout only where the fault needs one: elsewhere a slow first request on a busy machine
         // would time out and add an attempt the fault did not cause.

@@ -37,7 +37,7 @@ public sealed class OperationTableTests : EmulatorTest
 
         Assert.NotNull(result);
         var sent = Assert.Single(Log);
-        Assert.Equal(operation.Create().Route, sent.Path);
+        Assert.Equal(operation.Create().Path, sent.Path);
         var expected = operation.Create().RepeatSafety == RepeatSafety.Read ? 0 : 1;
         Assert.Equal(expected, operation.Stored(State) - before);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
@@ -8,6 +9,19 @@ namespace Mayar.Credit.Tests;
 [Collection(ModuleCollection.Name)]
 public sealed class CmdletContractTests
 {
+    private static bool InheritsMayarCmdlet(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.FullName == "Mayar.Credit.MayarCmdlet")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "New", "Register" };
     private readonly ModuleMetadata _module;
 
@@ -62,19 +76,39 @@ public sealed class CmdletContractTests
         });
     }
 
+    // One row per cmdlet: a cmdlet without a row fails Every_exported_cmdlet_has_an_output_type_row.
+    private static readonly Dictionary<string, string> OutputTypeRows = new()
+    {
+        ["Connect-Mayar"] = "Mayar.Credit.MayarConnection",
+        ["Get-MayarConnection"] = "Mayar.Credit.MayarConnection",
+        ["Disconnect-Mayar"] = "Mayar.Credit.MayarConnection",
+        ["Register-MayarCustomer"] = "Mayar.Credit.Client.RegisteredCreditCustomer",
+        ["New-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomer",
+        ["Get-MayarCreditBalance"] = "Mayar.Credit.Client.CreditBalance",
+        ["Get-MayarCreditHistory"] = "Mayar.Credit.Client.CreditHistoryEntry",
+    };
+
+    public static IEnumerable<object[]> OutputTypeCases() => OutputTypeRows.Select(r => new object[] { r.Key, r.Value });
+
+    [Fact]
+    public void Every_exported_cmdlet_has_an_output_type_row() =>
+        Assert.Equal(ModuleMetadata.ExportedCmdlets(), OutputTypeRows.Keys.OrderBy(n => n, StringComparer.Ordinal));
+
     [Theory]
-    [InlineData("Connect-Mayar", "Mayar.Credit.MayarConnection")]
-    [InlineData("Get-MayarConnection", "Mayar.Credit.MayarConnection")]
-    [InlineData("Disconnect-Mayar", "Mayar.Credit.MayarConnection")]
-    [InlineData("Register-MayarCustomer", "Mayar.Credit.Client.RegisteredCreditCustomer")]
-    [InlineData("New-MayarCustomer", "Mayar.Credit.Client.MayarCustomer")]
-    [InlineData("Get-MayarCreditBalance", "Mayar.Credit.Client.CreditBalance")]
+    [MemberData(nameof(OutputTypeCases))]
     public void Every_cmdlet_declares_its_public_output_type(string cmdlet, string outputType)
     {
         Assert.Equal(new[] { outputType }, _module.Cmdlet(cmdlet).OutputTypes);
         var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
         Assert.NotNull(type);
         Assert.True(type!.IsPublic);
+    }
+
+    [Fact]
+    public void Lists_support_paging_and_nothing_else_does()
+    {
+        Assert.All(_module.Cmdlets, c => Assert.True(c.SupportsPaging == c.Type.BaseType!.Name.StartsWith("MayarListCmdlet", StringComparison.Ordinal), c.Name));
+        Assert.True(_module.Cmdlet("Get-MayarCreditHistory").SupportsPaging);
     }
 
     [Theory]
@@ -85,10 +119,19 @@ public sealed class CmdletContractTests
     public void Cmdlets_that_change_api_state_support_should_process(string cmdlet, bool expected) =>
         Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
 
+    public static IEnumerable<object[]> ApiCmdlets() =>
+        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory" }.Select(n => new object[] { n });
+
+    [Fact]
+    public void Every_api_cmdlet_is_in_the_api_cmdlet_rows()
+    {
+        // An API cmdlet is one built on MayarCmdlet: the rows below must name every one.
+        var api = _module.Cmdlets.Where(c => InheritsMayarCmdlet(c.Type)).Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(api, ApiCmdlets().Select(r => (string)r[0]).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
     [Theory]
-    [InlineData("Register-MayarCustomer")]
-    [InlineData("New-MayarCustomer")]
-    [InlineData("Get-MayarCreditBalance")]
+    [MemberData(nameof(ApiCmdlets))]
     public void Api_cmdlets_take_an_optional_connection(string cmdlet)
     {
         var connection = _module.Cmdlet(cmdlet).Parameter("Connection");
@@ -114,6 +157,14 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCustomer", "CustomData", "System.Collections.Hashtable", false, true, null, "custom_data")]
     [InlineData("Get-MayarCreditBalance", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Get-MayarCreditBalance", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Get-MayarCreditHistory", "CustomerId", "System.String", true, true, 0, "customer_id")]
+    [InlineData("Get-MayarCreditHistory", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Get-MayarCreditHistory", "MembershipTierId", "System.String", false, true, null, "membership_tier_id")]
+    [InlineData("Get-MayarCreditHistory", "Type", "System.String", false, true, null, "")]
+    [InlineData("Get-MayarCreditHistory", "WalletType", "System.String", false, true, null, "")]
+    [InlineData("Get-MayarCreditHistory", "Since", "System.DateTime?", false, true, null, "")]
+    [InlineData("Get-MayarCreditHistory", "Until", "System.DateTime?", false, true, null, "")]
+    [InlineData("Get-MayarCreditHistory", "Ascending", "System.Management.Automation.SwitchParameter", false, true, null, "")]
     [InlineData("Connect-Mayar", "ApiKey", "System.Security.SecureString", false, false, 0, "")]
     [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
     [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
@@ -219,9 +270,7 @@ public sealed class CmdletContractTests
     }
 
     [Theory]
-    [InlineData("Register-MayarCustomer")]
-    [InlineData("New-MayarCustomer")]
-    [InlineData("Get-MayarCreditBalance")]
+    [MemberData(nameof(ApiCmdlets))]
     public void ThrottleLimit_is_an_optional_int_from_1_to_64_defaulting_to_one_at_a_time(string cmdlet)
     {
         var parameter = _module.Cmdlet(cmdlet).Parameter("ThrottleLimit");

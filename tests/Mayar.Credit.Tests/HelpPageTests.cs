@@ -34,7 +34,7 @@ public sealed class HelpPageTests
         {
             var documented = Regex.Matches(Page(cmdlet.Name), @"^### -(\w+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).OrderBy(n => n, StringComparer.Ordinal);
             var compiled = cmdlet.Parameters.Select(p => p.Name)
-                .Concat(cmdlet.SupportsShouldProcess ? new[] { "WhatIf", "Confirm" } : Array.Empty<string>())
+                .Concat(cmdlet.AddedParameters)
                 .OrderBy(n => n, StringComparer.Ordinal);
             Assert.Equal(compiled, documented);
         });

@@ -49,11 +49,7 @@ public sealed class MamlHelpTests
     public void Help_documents_every_parameter_and_only_those(string cmdlet)
     {
         var info = _module.Cmdlet(cmdlet);
-        var expected = info.Parameters.Select(p => p.Name).ToList();
-        if (info.SupportsShouldProcess)
-        {
-            expected.AddRange(new[] { "WhatIf", "Confirm" });
-        }
+        var expected = info.Parameters.Select(p => p.Name).Concat(info.AddedParameters).ToList();
 
         Assert.Equal(expected.OrderBy(n => n), Parameters(cmdlet).Keys.OrderBy(n => n));
     }
@@ -94,7 +90,7 @@ public sealed class MamlHelpTests
             var matches = sets.Count == 0
                 ? new[] { info.Parameters.Select(p => p.Name) }
                 : sets.Select(set => info.Parameters.Where(p => p.Sets.Contains(set) || p.Sets.Contains("__AllParameterSets")).Select(p => p.Name));
-            Assert.Contains(matches, m => m.ToHashSet().IsSubsetOf(names) && names.Except(new[] { "WhatIf", "Confirm" }).ToHashSet().SetEquals(m));
+            Assert.Contains(matches, m => m.ToHashSet().IsSubsetOf(names) && names.Except(info.AddedParameters).ToHashSet().SetEquals(m));
         }
     }
 

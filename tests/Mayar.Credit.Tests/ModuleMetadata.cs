@@ -88,6 +88,7 @@ public sealed class CmdletInfo
         Verb = (string)cmdlet.ConstructorArguments[0].Value!;
         Noun = (string)cmdlet.ConstructorArguments[1].Value!;
         SupportsShouldProcess = (bool?)ModuleMetadata.Named(cmdlet, "SupportsShouldProcess") ?? false;
+        SupportsPaging = (bool?)ModuleMetadata.Named(cmdlet, "SupportsPaging") ?? false;
         DefaultParameterSetName = (string?)ModuleMetadata.Named(cmdlet, "DefaultParameterSetName");
         OutputTypes = ModuleMetadata.Attributes(type, "OutputTypeAttribute")
             .SelectMany(a => a.ConstructorArguments)
@@ -110,6 +111,14 @@ public sealed class CmdletInfo
     public string Name => Verb + "-" + Noun;
 
     public bool SupportsShouldProcess { get; }
+
+    public bool SupportsPaging { get; }
+
+    /// <summary>The parameters PowerShell adds from the Cmdlet attribute (-WhatIf/-Confirm, -First/-Skip/-IncludeTotalCount), which help documents like the declared ones.</summary>
+    public IReadOnlyList<string> AddedParameters =>
+        (SupportsShouldProcess ? new[] { "WhatIf", "Confirm" } : Array.Empty<string>())
+            .Concat(SupportsPaging ? new[] { "First", "Skip", "IncludeTotalCount" } : Array.Empty<string>())
+            .ToList();
 
     public string? DefaultParameterSetName { get; }
 

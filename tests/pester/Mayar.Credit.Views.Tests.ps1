@@ -126,6 +126,20 @@ Describe 'Tables in 80 columns' {
     }
 }
 
+Describe 'Credit history in 80 columns' {
+    It 'an entry shows its time, type, wallet and signed amount whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright History' -Email 'bright.history.01@example.id' -Mobile '081234567894' -TrialCredit 1234567
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'credit' -Body @{ customerId = $registered.CustomerId; productId = $script:productId; amount = 7654321; wallet = 'MAIN' } | Out-Null
+        $entries = @($registered | Get-MayarCreditHistory)
+        $entries.Amount | Should -Be 7654321, 1234567
+        Assert-TableFit -Objects $entries -Whole 'Type', 'WalletType', 'Amount'
+        foreach ($width in 80, 79) {
+            $lines = $entries | Get-RenderedLine -Width $width
+            $lines[2] | Should -Match '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z '
+        }
+    }
+}
+
 Describe 'The list view keeps what the table leaves out' {
     It 'shows the product id of a balance and of a registration whole' {
         $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright List' -Email 'bright.list.0001@example.id' -Mobile '081234567893'

@@ -60,7 +60,7 @@ internal sealed class MayarTransport
     public async Task<MayarPayload> SendAsync(MayarOperation operation, IMayarTraceListener? trace, CancellationToken cancellationToken)
     {
         var method = operation.Method;
-        var route = operation.Route;
+        var route = operation.Path;
         var query = operation.Query;
         var path = _basePath + route;
         // One absolute string parsed once is much cheaper than combining a base and a relative Uri per request.

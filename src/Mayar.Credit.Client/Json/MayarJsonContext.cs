@@ -17,6 +17,7 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(CreateCustomerOperation.WireBody), TypeInfoPropertyName = "CreateCustomerBody")]
 [JsonSerializable(typeof(CreateCustomerOperation.WirePayload), TypeInfoPropertyName = "CustomerPayload")]
 [JsonSerializable(typeof(GetCreditBalanceOperation.WirePayload), TypeInfoPropertyName = "CreditBalancePayload")]
+[JsonSerializable(typeof(GetCreditHistoryPageOperation.WirePayload), TypeInfoPropertyName = "CreditHistoryPayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -24,6 +24,9 @@ public abstract class MayarOperation
     /// <summary>What sending it again does.</summary>
     public abstract RepeatSafety RepeatSafety { get; }
 
+    /// <summary>The route with its path segments filled in (escaped); the route itself when it has none.</summary>
+    internal virtual string Path => Route;
+
     /// <summary>The query string without '?', escaped; null when there is none.</summary>
     internal virtual string? Query => null;
 

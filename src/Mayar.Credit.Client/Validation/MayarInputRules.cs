@@ -155,6 +155,30 @@ public static class MayarInputRules
         throw new MayarArgumentException(parameter, $"must be one of active, inactive, suspended, not '{Shorten(value!.Trim())}'.");
     }
 
+    /// <summary>One of <paramref name="allowed"/>, in any case; returned as written in the list.</summary>
+    public static string OneOf(string? value, string parameter, params string[] allowed)
+    {
+        var text = Required(value, parameter);
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(text, candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        throw new MayarArgumentException(parameter, $"must be one of {string.Join(", ", allowed)}, not '{Shorten(text)}'.");
+    }
+
+    /// <summary>A time range: the start, when both are given, is not after the end.</summary>
+    public static void TimeRange(DateTimeOffset? since, DateTimeOffset? until, string sinceParameter, string untilParameter)
+    {
+        if (since is not null && until is not null && since > until)
+        {
+            throw new MayarArgumentException(sinceParameter, $"must not be after -{untilParameter}.");
+        }
+    }
+
     /// <summary>Free text such as a city or payment method id: not blank, at most 255 characters, no control characters.</summary>
     public static string Text(string? value, string parameter)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator.Domain;
@@ -136,6 +137,60 @@ internal sealed class ApiRequest
         var amount = PositiveWhole("amount");
         input = new AmountInput(customerId ?? string.Empty, productId ?? string.Empty, amount ?? 0m);
         return Checked(productId);
+    }
+
+    /// <summary>A whole number in the query between <paramref name="minimum"/> and <paramref name="maximum"/>; the default when absent.</summary>
+    public int QueryWhole(string name, int fallback, int minimum, int maximum)
+    {
+        var text = Query(name);
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+        {
+            return value;
+        }
+
+        Problem(name, $"The '{name}' field must be a whole number from {minimum} to {maximum}.", "number");
+        return fallback;
+    }
+
+    /// <summary>One of <paramref name="allowed"/> in the query (any case, returned as listed); the default when absent.</summary>
+    public string? QueryOneOf(string name, string? fallback, params string[] allowed)
+    {
+        var text = Query(name);
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        var match = Array.Find(allowed, a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            Problem(name, $"The '{name}' field must be one of {string.Join(", ", allowed)}.", "enum");
+        }
+
+        return match ?? fallback;
+    }
+
+    /// <summary>An ISO-8601 time in the query; null when absent.</summary>
+    public DateTimeOffset? QueryTime(string name)
+    {
+        var text = Query(name);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value;
+        }
+
+        Problem(name, $"The '{name}' field must be an ISO-8601 date.", "date");
+        return null;
     }
 
     private decimal? Whole(string field, bool required, decimal minimum, string what)

@@ -21,6 +21,9 @@ public sealed class EmulatorVariants
     /// <summary>Balances and amounts sent as JSON strings.</summary>
     public bool NumbersAsStrings { get; set; }
 
+    /// <summary>Credit history entries with one signed "amount" (the V2 copy) instead of "credit" and "debit" (the V1 example).</summary>
+    public bool SignedHistoryAmounts { get; set; }
+
     /// <summary>A copy, so the start-up settings stay as they were whatever a test changes.</summary>
     public EmulatorVariants Clone() => (EmulatorVariants)MemberwiseClone();
 }

@@ -1,0 +1,111 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Mayar.Credit.Emulator.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mayar.Credit.Emulator.Endpoints;
+
+/// <summary>
+/// mayar-api.md C5: a customer's credit history from the ledger, page by page, newest first unless asked otherwise.
+/// Entries carry non-negative "credit" and "debit" as the V1 example does (a signed "amount" with the variant), times
+/// as ISO strings, and the counters at the root (strings with the numbers-as-strings variant).
+/// </summary>
+internal static class CreditHistoryEndpoint
+{
+    public const string Path = "/credit/v1/credit/customer/paginate-credit-history/{customerId}";
+
+    /// <summary>The largest page the emulator serves.</summary>
+    public const int MaxLimit = 100;
+
+    private static readonly string[] Types = { "TOPUP", "MERCHANT_TOPUP", "TRIAL_TOPUP", "EXPIRE_VOID", "CREDIT_USAGE" };
+    private static readonly string[] Wallets = { "MAIN", "MEMBERSHIP", "ADD_ON" };
+
+    public static void Map(WebApplication app, EmulatorState state) => ApiRequest.Map(app, "GET", Path, state, History);
+
+    private static ApiResult History(ApiRequest request)
+    {
+        var customerId = request.Uuid("customerId", request.Context.GetRouteValue("customerId") as string);
+        var productId = request.Uuid("productId", request.Query("productId"));
+        var page = request.QueryWhole("page", 1, 1, int.MaxValue);
+        var limit = request.QueryWhole("limit", 10, 1, MaxLimit);
+        var order = request.QueryOneOf("sortOrder", "desc", "asc", "desc");
+        var type = request.QueryOneOf("type", null, Types);
+        var wallet = request.QueryOneOf("walletType", null, Wallets);
+        var since = request.QueryTime("startDate");
+        var until = request.QueryTime("endDate");
+        if (request.Checked(productId) is { } error)
+        {
+            return error;
+        }
+
+        if (request.Store.FindAccount(customerId!, productId!) is null)
+        {
+            return ApiError.CustomerNotFound;
+        }
+
+        var entries = request.Store.Ledger.For(customerId!, productId!)
+            .Where(e => type is null || TypeName(e) == type)
+            .Where(e => wallet is null || WalletName(e.Wallet) == wallet)
+            .Where(e => (since is null || e.Time >= since) && (until is null || e.Time <= until));
+        var ordered = (order == "asc" ? entries.OrderBy(e => e.Sequence) : entries.OrderByDescending(e => e.Sequence)).ToList();
+        var totalPages = (ordered.Count + limit - 1) / limit;
+        var variants = request.Variants;
+        var data = new JsonArray();
+        foreach (var entry in ordered.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit))
+        {
+            data.Add(Item(entry, variants));
+        }
+
+        var body = new JsonObject
+        {
+            ["statusCode"] = 200,
+            [Replies.SuccessKey(variants)] = "success",
+            ["total"] = Replies.Number(variants, ordered.Count),
+            ["page"] = Replies.Number(variants, page),
+            ["limit"] = Replies.Number(variants, limit),
+            ["totalPages"] = Replies.Number(variants, totalPages),
+            ["data"] = data,
+        };
+        return ApiResult.Ok(200, body);
+    }
+
+    private static JsonObject Item(LedgerEntry entry, Harness.EmulatorVariants variants)
+    {
+        var item = new JsonObject
+        {
+            ["id"] = entry.Sequence.ToString("x24", CultureInfo.InvariantCulture),
+            ["createdAt"] = entry.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        };
+        if (variants.SignedHistoryAmounts)
+        {
+            item["amount"] = Replies.Number(variants, entry.Amount);
+        }
+        else
+        {
+            item["credit"] = Replies.Number(variants, Math.Max(entry.Amount, 0m));
+            item["debit"] = Replies.Number(variants, Math.Max(-entry.Amount, 0m));
+        }
+
+        item["productId"] = entry.ProductId;
+        item["status"] = "ACTIVE";
+        item["customerId"] = entry.CustomerId;
+        item["expiredAt"] = null;
+        item["walletType"] = WalletName(entry.Wallet);
+        item["type"] = TypeName(entry);
+        return item;
+    }
+
+    // The ledger's reasons under the names the documents use.
+    private static string TypeName(LedgerEntry entry) => entry.Type switch
+    {
+        LedgerEntryType.RegistrationTrial => "TRIAL_TOPUP",
+        LedgerEntryType.AddCredit => "MERCHANT_TOPUP",
+        LedgerEntryType.Spend => "CREDIT_USAGE",
+        _ => "TOPUP",
+    };
+
+    private static string WalletName(CreditWallet wallet) => wallet == CreditWallet.Main ? "MAIN" : "ADD_ON";
+}
