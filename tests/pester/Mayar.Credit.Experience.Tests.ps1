@@ -119,7 +119,8 @@ Connect-Mayar -ApiKey (ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPl
 "@
         $result = Invoke-FreshPowerShell -Script $script
         $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
-        $result.Output | Should -Be @('6', '30001')
+        $exported = @((Import-PowerShellDataFile -Path (Join-Path $script:root 'Mayar.Credit.psd1')).CmdletsToExport).Count
+        $result.Output | Should -Be @("$exported", '30001')
     }
 
     It 'finds the module and its about topic by name once the folder is on PSModulePath' {

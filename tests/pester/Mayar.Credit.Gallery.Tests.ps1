@@ -18,7 +18,8 @@ BeforeAll {
 
     $script:sourceManifest = Join-Path $script:root 'Mayar.Credit.psd1'
     $script:version = (Import-PowerShellDataFile -Path $script:sourceManifest).ModuleVersion
-    $script:cmdletNames = @('Connect-Mayar', 'Disconnect-Mayar', 'Get-MayarConnection', 'Get-MayarCreditBalance', 'New-MayarCustomer', 'Register-MayarCustomer')
+    # The one list of the module's cmdlets: the source manifest's exports.
+    $script:cmdletNames = @((Import-PowerShellDataFile -Path $script:sourceManifest).CmdletsToExport | Sort-Object)
     $script:work = Join-Path ([System.IO.Path]::GetTempPath()) ('mayar-gallery-' + [guid]::NewGuid().ToString('N'))
     $script:repositoryFolder = Join-Path $script:work 'repository'
     $script:modulesFolder = Join-Path $script:work 'modules'

@@ -1,4 +1,4 @@
-# End-to-end tests of the six cmdlets in real PowerShell against the emulator (Pester 5).
+# End-to-end tests of the cmdlets in real PowerShell against the emulator (Pester 5).
 # Run with: ./build.ps1 -Task Pester   (builds first; the module is imported from out/<Configuration>/Mayar.Credit)
 
 BeforeAll {
@@ -353,6 +353,7 @@ Describe 'Get-MayarCreditHistory' {
 
         # A registered customer with trial credit and $TopUps credits of 1, 2, 3, ... in its MAIN wallet.
         function New-CustomerWithHistory {
+            [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper filling the test emulator; nothing to confirm.')]
             param([int] $TopUps)
             $customer = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'History Person' -Email "history.$([guid]::NewGuid().ToString('N'))@example.com" -Mobile '081234567890' -TrialCredit 100
             for ($i = 1; $i -le $TopUps; $i++) {
