@@ -442,6 +442,37 @@ Describe 'Get-MayarCreditHistory' {
         $failures[0].TargetObject.CustomerId | Should -Be $rows[0].CustomerId
     }
 
+    It 'stops during a page when the pipeline is stopped (Ctrl+C), writing no error' {
+        $customer = New-CustomerWithHistory -TopUps 1
+        Add-EmulatorFault @{ kind = 'hang'; method = 'GET'; path = $script:historyPath + $customer.CustomerId; count = 0 }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $BaseUrl, $ApiKey, $CustomerId, $ProductId)
+                    Import-Module $Manifest
+                    $key = [System.Net.NetworkCredential]::new('', $ApiKey).SecurePassword
+                    Connect-Mayar -ApiKey $key -BaseUri $BaseUrl -RequestsPerMinute 0 -TimeoutSec 60
+                    Get-MayarCreditHistory -CustomerId $CustomerId -ProductId $ProductId
+                }).AddArgument($script:manifest).AddArgument($script:emulator.BaseUrl).AddArgument($script:emulator.ApiKey).AddArgument($customer.CustomerId).AddArgument($customer.ProductId)
+            $running = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ((Get-HistoryRequest).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
+
+            (Get-HistoryRequest).Count | Should -Be 1 -Because 'the page request is hanging in the emulator'
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $running.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $ps.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     It 'refuses an end before the start, naming the parameter, and sends nothing' {
         $customer = New-CustomerWithHistory -TopUps 1
         Get-MayarCreditHistory $customer.CustomerId $customer.ProductId -Since (Get-Date) -Until (Get-Date).AddDays(-1) -ErrorVariable refused -ErrorAction SilentlyContinue
