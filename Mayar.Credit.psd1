@@ -14,6 +14,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('src/Mayar.Credit/Mayar.Credit.Format.ps1xml')
     CmdletsToExport        = @(
+        'Add-MayarCredit'
         'Connect-Mayar'
         'Disconnect-Mayar'
         'Get-MayarConnection'
@@ -21,6 +22,7 @@
         'Get-MayarCreditHistory'
         'New-MayarCustomer'
         'Register-MayarCustomer'
+        'Use-MayarCredit'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -80,6 +80,11 @@ public sealed class MayarClient
             throw new ArgumentNullException(nameof(operation));
         }
 
+        if (operation is ICreditMovement movement)
+        {
+            return await CreditMovementReconciler.SendAsync(_transport, operation, movement, trace, cancellationToken).ConfigureAwait(false);
+        }
+
         var payload = await _transport.SendAsync(operation, trace, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -99,6 +104,14 @@ public sealed class MayarClient
     /// <summary>Creates a customer record (seed 001).</summary>
     public Task<MayarCustomer> CreateCustomerAsync(CreateCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new CreateCustomerOperation(request), trace, cancellationToken);
+
+    /// <summary>Adds credit to a customer's account; a lost answer is settled from the credit history.</summary>
+    public Task<CreditTopUp> AddCreditAsync(CreditMovementRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new AddCreditOperation(request), trace, cancellationToken);
+
+    /// <summary>Spends a customer's credit; a lost answer is settled from the credit history.</summary>
+    public Task<CreditSpend> SpendCreditAsync(CreditMovementRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new SpendCreditOperation(request), trace, cancellationToken);
 
     /// <summary>Reads a customer's credit balance in a product (seed 002).</summary>
     public Task<CreditBalance> GetCreditBalanceAsync(CreditBalanceQuery query, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>

@@ -12,6 +12,12 @@ public static class MayarRoutes
     /// <summary>Seed 002: read a customer's credit balance (query: customerId, productId).</summary>
     public const string CreditBalance = "/credit/v1/credit/customer/balance";
 
+    /// <summary>mayar-api.md C3: add credit to a customer's account (body: customerId, productId, amount).</summary>
+    public const string AddCredit = "/credit/v1/credit/customer/add-credit";
+
+    /// <summary>mayar-api.md C4: spend a customer's credit (body: customerId, productId, amount).</summary>
+    public const string SpendCredit = "/credit/v1/credit/customer/spend";
+
     /// <summary>
     /// mayar-api.md C5: a customer's credit history, page by page (query: productId, page, limit, sortOrder, filters).
     /// The segment in braces is the customer's id.

@@ -214,5 +214,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
 
         public void OnWaiting(MayarWaitRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
+
+        public void OnReconciled(MayarReconcileRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
     }
 }

@@ -42,6 +42,7 @@ internal static class MayarErrorRecords
         MayarErrorKind.NotFound => ErrorCategory.ObjectNotFound,
         MayarErrorKind.Conflict => ErrorCategory.ResourceExists,
         MayarErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        MayarErrorKind.InsufficientCredit => ErrorCategory.LimitsExceeded,
         MayarErrorKind.Server => ErrorCategory.ConnectionError,
         MayarErrorKind.Transport => ErrorCategory.ConnectionError,
         MayarErrorKind.Timeout => ErrorCategory.OperationTimeout,

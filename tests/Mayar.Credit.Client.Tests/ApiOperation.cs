@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Emulator.Domain;
 
 namespace Mayar.Credit.Client.Tests;
 
@@ -28,6 +29,14 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             "Balance",
             () => new GetCreditBalanceOperation(EmulatorTest.Sample),
             _ => 0),
+        new ApiOperation(
+            "AddCredit",
+            () => new AddCreditOperation(new CreditMovementRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, Amount = 10 }),
+            state => state.Store.Ledger.Entries().Count(e => e.Type == LedgerEntryType.AddCredit)),
+        new ApiOperation(
+            "SpendCredit",
+            () => new SpendCreditOperation(new CreditMovementRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, Amount = 10 }),
+            state => state.Store.Ledger.Entries().Count(e => e.Type == LedgerEntryType.Spend)),
         new ApiOperation(
             "History",
             () => new GetCreditHistoryPageOperation(new CreditHistoryQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId }),

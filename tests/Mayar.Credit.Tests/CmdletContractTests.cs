@@ -22,7 +22,7 @@ public sealed class CmdletContractTests
         return false;
     }
 
-    private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "New", "Register" };
+    private static readonly string[] ApprovedVerbsUsed = { "Add", "Connect", "Disconnect", "Get", "New", "Register", "Use" };
     private readonly ModuleMetadata _module;
 
     public CmdletContractTests(ModuleMetadata module) => _module = module;
@@ -86,6 +86,8 @@ public sealed class CmdletContractTests
         ["New-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomer",
         ["Get-MayarCreditBalance"] = "Mayar.Credit.Client.CreditBalance",
         ["Get-MayarCreditHistory"] = "Mayar.Credit.Client.CreditHistoryEntry",
+        ["Add-MayarCredit"] = "Mayar.Credit.Client.CreditTopUp",
+        ["Use-MayarCredit"] = "Mayar.Credit.Client.CreditSpend",
     };
 
     public static IEnumerable<object[]> OutputTypeCases() => OutputTypeRows.Select(r => new object[] { r.Key, r.Value });
@@ -114,13 +116,16 @@ public sealed class CmdletContractTests
     [Theory]
     [InlineData("Register-MayarCustomer", true)]
     [InlineData("New-MayarCustomer", true)]
+    [InlineData("Add-MayarCredit", true)]
+    [InlineData("Use-MayarCredit", true)]
     [InlineData("Get-MayarCreditBalance", false)]
+    [InlineData("Get-MayarCreditHistory", false)]
     [InlineData("Get-MayarConnection", false)]
     public void Cmdlets_that_change_api_state_support_should_process(string cmdlet, bool expected) =>
         Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
 
     public static IEnumerable<object[]> ApiCmdlets() =>
-        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory" }.Select(n => new object[] { n });
+        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory", "Add-MayarCredit", "Use-MayarCredit" }.Select(n => new object[] { n });
 
     [Fact]
     public void Every_api_cmdlet_is_in_the_api_cmdlet_rows()
@@ -157,6 +162,11 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCustomer", "CustomData", "System.Collections.Hashtable", false, true, null, "custom_data")]
     [InlineData("Get-MayarCreditBalance", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Get-MayarCreditBalance", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Add-MayarCredit", "CustomerId", "System.String", true, true, 0, "customer_id")]
+    [InlineData("Add-MayarCredit", "Amount", "System.Decimal", true, true, 2, "Credit,credit_amount")]
+    [InlineData("Add-MayarCredit", "MemberId", "System.String", false, true, null, "member_id")]
+    [InlineData("Use-MayarCredit", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Use-MayarCredit", "Amount", "System.Decimal", true, true, 2, "Credit,credit_amount")]
     [InlineData("Get-MayarCreditHistory", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Get-MayarCreditHistory", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
     [InlineData("Get-MayarCreditHistory", "MembershipTierId", "System.String", false, true, null, "membership_tier_id")]

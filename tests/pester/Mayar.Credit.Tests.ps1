@@ -481,3 +481,81 @@ Describe 'Get-MayarCreditHistory' {
         (Get-HistoryRequest).Count | Should -Be 0
     }
 }
+
+Describe 'Add-MayarCredit and Use-MayarCredit' {
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+    }
+
+    It 'runs a CSV batch through the pipeline: register, top up, spend, then history and balance' {
+        $rows = @(
+            [pscustomobject]@{ Name = 'Ani Batch'; Email = "ani.$([guid]::NewGuid().ToString('N'))@example.com"; Phone = '081234567890'; TopUp = '500'; Usage = '120' }
+            [pscustomobject]@{ Name = 'Budi Batch'; Email = "budi.$([guid]::NewGuid().ToString('N'))@example.com"; Phone = '081234567891'; TopUp = '300'; Usage = '50' }
+        )
+        $registered = @($rows | Register-MayarCustomer -ProductId $script:emulator.ProductId)
+        # CSV-shaped rows: snake_case headers bind through the aliases, amounts are strings.
+        $topUpRows = @(for ($i = 0; $i -lt $rows.Count; $i++) {
+                [pscustomobject]@{ customer_id = $registered[$i].CustomerId; product_id = $registered[$i].ProductId; credit_amount = $rows[$i].TopUp }
+            })
+        $usageRows = @(for ($i = 0; $i -lt $rows.Count; $i++) {
+                [pscustomobject]@{ CustomerId = $registered[$i].CustomerId; ProductId = $registered[$i].ProductId; Amount = $rows[$i].Usage }
+            })
+
+        $topUps = @($topUpRows | Add-MayarCredit)
+        $topUps.Count | Should -Be 2
+        $topUps[0] | Should -BeOfType ([Mayar.Credit.Client.CreditTopUp])
+        $topUps.BalanceAfter | Should -Be @(500, 300)
+        $topUps.Reconciled | Should -Be @($false, $false)
+
+        $spends = @($usageRows | Use-MayarCredit)
+        $spends.Amount | Should -Be @(120, 50)
+        $spends.Wallet | Should -Be @('MAIN', 'MAIN')
+        $spends.FromAddOn | Should -Be @(120, 50)
+
+        ($registered | Get-MayarCreditBalance).Balance | Should -Be @(380, 250)
+        $history = @($registered[0] | Get-MayarCreditHistory -Ascending)
+        $history.Type | Should -Be @('MERCHANT_TOPUP', 'CREDIT_USAGE')
+        $history.Amount | Should -Be @(500, -120)
+    }
+
+    It 'sends nothing with -WhatIf' {
+        Add-MayarCredit @sample -Amount 10 -WhatIf
+        Use-MayarCredit @sample -Amount 10 -WhatIf
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        (Get-MayarCreditBalance @sample).Balance | Should -Be 30001
+    }
+
+    It 'writes Mayar.InsufficientCredit for a row that cannot afford it and spends the other rows' {
+        $rows = @(
+            [pscustomobject]@{ CustomerId = $sample.CustomerId; ProductId = $sample.ProductId; Amount = 10 }
+            [pscustomobject]@{ CustomerId = $sample.CustomerId; ProductId = $sample.ProductId; Amount = 1000000 }
+            [pscustomobject]@{ CustomerId = $sample.CustomerId; ProductId = $sample.ProductId; Amount = 20 }
+        )
+        $spent = @($rows | Use-MayarCredit -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $spent.Amount | Should -Be @(10, 20)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.InsufficientCredit*'
+        $failures[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $failures[0].TargetObject.Amount | Should -Be 1000000
+        (Get-MayarCreditBalance @sample).Balance | Should -Be 29971
+    }
+
+    It 'reports a top-up whose answer was lost but which the history shows, once, with one -Verbose line saying so' {
+        Add-EmulatorFault @{ kind = 'drop-after'; path = '/credit/v1/credit/customer/add-credit' }
+        $out = @(Add-MayarCredit @sample -Amount 10 -Verbose 4>&1)
+        $topUp = @($out | Where-Object { $_ -is [Mayar.Credit.Client.CreditTopUp] })
+        $topUp.Count | Should -Be 1
+        $topUp[0].Reconciled | Should -BeTrue
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'credit history shows MERCHANT_TOPUP 10 .*: done, not sent again$' }).Count | Should -Be 1
+        (Get-MayarCreditBalance @sample).Balance | Should -Be 30011
+        @(Get-EmulatorRequest | Where-Object { $_.path -eq '/credit/v1/credit/customer/add-credit' }).Count | Should -Be 1
+    }
+
+    It 'refuses an amount that is not a positive whole number, naming -Amount, and sends nothing' {
+        Add-MayarCredit @sample -Amount '1.5' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.InvalidArgument*'
+        $refused[0].Exception.Message | Should -Match '^-Amount '
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}

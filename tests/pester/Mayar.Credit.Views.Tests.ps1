@@ -152,3 +152,13 @@ Describe 'The list view keeps what the table leaves out' {
         }
     }
 }
+
+Describe 'Credit movements in 80 columns' {
+    It 'a top-up and a spend show the customer and the amounts whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Movement' -Email 'bright.movement.1@example.id' -Mobile '081234567895'
+        $topUp = Add-MayarCredit -CustomerId $registered.CustomerId -ProductId $script:productId -Amount 1234567
+        Assert-TableFit -Objects @($topUp) -Whole 'CustomerId', 'Amount', 'BalanceAfter', 'Reconciled'
+        $spend = Use-MayarCredit -CustomerId $registered.CustomerId -ProductId $script:productId -Amount 1234567
+        Assert-TableFit -Objects @($spend) -Whole 'CustomerId', 'Amount', 'FromWallet', 'FromAddOn'
+    }
+}

@@ -35,6 +35,10 @@ public sealed class MayarApiException : Exception
     }
 
     private readonly string? _detail;
+    private string? _outcomeNote;
+
+    /// <summary>Adds what is known of the outcome after the failure (e.g. why it could not be checked).</summary>
+    internal void AddOutcomeNote(string note) => _outcomeNote = _outcomeNote is null ? note : _outcomeNote + " " + note;
 
     /// <summary>The kind of failure.</summary>
     public MayarErrorKind Kind { get; }
@@ -73,6 +77,12 @@ public sealed class MayarApiException : Exception
     public bool RequestNotSent { get; internal set; }
 
     /// <summary>
+    /// True when a write that may have arrived was checked in the customer's credit history and found not applied
+    /// (see <see cref="CreditMovementOperation{TResult}"/>).
+    /// </summary>
+    public bool NotApplied { get; internal set; }
+
+    /// <summary>
     /// What sending the failed request again would do: the operation's, set by the client (a write whose operation
     /// is not known is taken as not repeatable).
     /// </summary>
@@ -84,6 +94,7 @@ public sealed class MayarApiException : Exception
     /// </summary>
     public bool MayHaveBeenProcessed =>
         !RequestNotSent
+        && !NotApplied
         && RepeatSafety != RepeatSafety.Read
         && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse;
 
@@ -100,6 +111,16 @@ public sealed class MayarApiException : Exception
             if (MayHaveBeenProcessed)
             {
                 notes += " " + MayarErrorAdvice.MayHaveBeenProcessedNote(RepeatSafety);
+            }
+
+            if (NotApplied)
+            {
+                notes += " The customer's credit history shows it was not applied.";
+            }
+
+            if (_outcomeNote is not null)
+            {
+                notes += " " + _outcomeNote;
             }
 
             if (Attempts > 1)

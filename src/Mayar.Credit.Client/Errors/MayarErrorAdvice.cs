@@ -9,7 +9,7 @@ public static class MayarErrorAdvice
     /// <summary>The sentence added to the message of an error that may have been processed.</summary>
     public static string MayHaveBeenProcessedNote(RepeatSafety safety) => safety == RepeatSafety.AnswersConflict
         ? "The request may have been processed: check before sending it again (if it took effect, sending it again is answered with a conflict)."
-        : "The request may have been processed, and sending it again could apply it twice: check before sending it again.";
+        : "The request may have been processed, and sending it again could apply it twice: check the customer's credit history (Get-MayarCreditHistory -First 5) before sending it again.";
 
     /// <summary>The RecommendedAction of an error record.</summary>
     public static string RecommendedAction(MayarErrorKind kind, bool mayHaveBeenProcessed, RepeatSafety safety)
@@ -32,6 +32,7 @@ public static class MayarErrorAdvice
             MayarErrorKind.Server => "Retry later; for a write, first check whether it took effect.",
             MayarErrorKind.Transport => "Check the network and the base URI (Get-MayarConnection).",
             MayarErrorKind.Timeout => "Retry later or raise Connect-Mayar -TimeoutSec; for a write, first check whether it took effect.",
+            MayarErrorKind.InsufficientCredit => "The customer has less credit than the amount: read it with Get-MayarCreditBalance, top it up with Add-MayarCredit, or spend less.",
             _ => "Retry later; if it persists, the API or a proxy in between is answering with something other than Mayar's JSON.",
         };
     }

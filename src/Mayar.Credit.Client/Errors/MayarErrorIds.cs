@@ -21,6 +21,7 @@ public static class MayarErrorIds
         MayarErrorKind.Server => "Mayar.ServerError",
         MayarErrorKind.Transport => "Mayar.Transport",
         MayarErrorKind.Timeout => "Mayar.Timeout",
+        MayarErrorKind.InsufficientCredit => "Mayar.InsufficientCredit",
         _ => "Mayar.InvalidResponse",
     };
 }

@@ -32,4 +32,7 @@ public enum MayarErrorKind
 
     /// <summary>The body was not the documented JSON.</summary>
     InvalidResponse,
+
+    /// <summary>A spend asked for more credit than the customer has (a 400 from the spend endpoint).</summary>
+    InsufficientCredit,
 }

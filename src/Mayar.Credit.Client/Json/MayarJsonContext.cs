@@ -18,6 +18,9 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(CreateCustomerOperation.WirePayload), TypeInfoPropertyName = "CustomerPayload")]
 [JsonSerializable(typeof(GetCreditBalanceOperation.WirePayload), TypeInfoPropertyName = "CreditBalancePayload")]
 [JsonSerializable(typeof(GetCreditHistoryPageOperation.WirePayload), TypeInfoPropertyName = "CreditHistoryPayload")]
+[JsonSerializable(typeof(CreditMovementWireBody), TypeInfoPropertyName = "CreditMovementBody")]
+[JsonSerializable(typeof(AddCreditOperation.WirePayload), TypeInfoPropertyName = "AddCreditPayload")]
+[JsonSerializable(typeof(SpendCreditOperation.WirePayload), TypeInfoPropertyName = "SpendCreditPayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -155,6 +155,34 @@ public static class MayarInputRules
         throw new MayarArgumentException(parameter, $"must be one of active, inactive, suspended, not '{Shorten(value!.Trim())}'.");
     }
 
+    /// <summary>A credit amount: a whole number from 1 to <see cref="int.MaxValue"/> (the API types it as a positive integer).</summary>
+    public static long PositiveAmount(decimal? value, string parameter)
+    {
+        if (value is null)
+        {
+            throw new MayarArgumentException(parameter, "is required: a whole number of 1 or more.");
+        }
+
+        if (value < 1 || value > int.MaxValue || decimal.Truncate(value.Value) != value)
+        {
+            throw new MayarArgumentException(parameter, $"must be a whole number from 1 to {int.MaxValue}, not {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        return (long)value.Value;
+    }
+
+    /// <summary>A membership member id: 8 letters or digits (sent upper-case), e.g. PQVS4KGY.</summary>
+    public static string MemberId(string? value, string parameter)
+    {
+        var text = Required(value, parameter).ToUpperInvariant();
+        if (text.Length != 8 || !IsLettersOrDigits(text))
+        {
+            throw new MayarArgumentException(parameter, $"must be 8 letters or digits such as 'PQVS4KGY', not '{Shorten(text)}'.");
+        }
+
+        return text;
+    }
+
     /// <summary>One of <paramref name="allowed"/>, in any case; returned as written in the list.</summary>
     public static string OneOf(string? value, string parameter, params string[] allowed)
     {
@@ -195,6 +223,19 @@ public static class MayarInputRules
     /// <summary>Null when the value is absent; otherwise the rule applies (an empty string is not "absent").</summary>
     public static string? Optional(string? value, string parameter, Func<string?, string, string> rule) =>
         value is null ? null : rule(value, parameter);
+
+    private static bool IsLettersOrDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     internal static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 

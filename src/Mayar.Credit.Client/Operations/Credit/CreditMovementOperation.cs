@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mayar.Credit.Client.Json;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>
+/// A write that moves credit (adding or spending it). The API has no idempotency key, so it is never repeatable:
+/// when its answer is lost after it may have arrived, the client reads the customer's credit history for an entry
+/// of its type and amount made since just before it was sent (see docs/reliability.md), instead of guessing.
+/// </summary>
+/// <typeparam name="TResult">What a successful movement is reported as.</typeparam>
+public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>, ICreditMovement
+    where TResult : class
+{
+    private readonly byte[] _bytes;
+
+    internal CreditMovementOperation(CreditMovementRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        CustomerId = MayarInputRules.Uuid(request.CustomerId, nameof(request.CustomerId));
+        ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId));
+        Amount = MayarInputRules.PositiveAmount(request.Amount, nameof(request.Amount));
+        MembershipTierId = request.MembershipTierId is null ? null : MayarInputRules.Uuid(request.MembershipTierId, nameof(request.MembershipTierId));
+        MemberId = request.MemberId is null ? null : MayarInputRules.MemberId(request.MemberId, nameof(request.MemberId));
+        var body = new CreditMovementWireBody { CustomerId = CustomerId, ProductId = ProductId, Amount = (long)Amount, MembershipTierId = MembershipTierId, MemberId = MemberId };
+        _bytes = JsonSerializer.SerializeToUtf8Bytes(body, MayarJsonContext.Wire.CreditMovementBody);
+    }
+
+    /// <inheritdoc />
+    public override HttpMethod Method => HttpMethod.Post;
+
+    /// <summary>Each arrival moves credit again.</summary>
+    public override RepeatSafety RepeatSafety => RepeatSafety.NotRepeatable;
+
+    /// <summary>The customer's id, as sent.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The product's id, as sent.</summary>
+    public string ProductId { get; }
+
+    /// <summary>The amount, as sent.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>The membership tier, as sent; null for a credit-usage product.</summary>
+    public string? MembershipTierId { get; }
+
+    /// <summary>The member id, as sent.</summary>
+    public string? MemberId { get; }
+
+    /// <summary>The credit history entry type this movement makes.</summary>
+    public abstract string HistoryType { get; }
+
+    internal override byte[]? Body => _bytes;
+
+    /// <summary>When the entries (of <see cref="HistoryType"/>, made since the send) show this movement: one entry of the amount, or entries made together (a spend split over wallets) that add up to it.</summary>
+    public DateTimeOffset? FindIn(IReadOnlyList<CreditHistoryEntry> entries)
+    {
+        var single = entries.FirstOrDefault(e => Math.Abs(e.Amount) == Amount);
+        if (single is not null)
+        {
+            return single.CreatedAt ?? DateTimeOffset.UtcNow;
+        }
+
+        var together = entries.Where(e => e.CreatedAt is not null)
+            .GroupBy(e => e.CreatedAt!.Value.ToUnixTimeSeconds())
+            .FirstOrDefault(g => g.Sum(e => Math.Abs(e.Amount)) == Amount);
+        return together?.First().CreatedAt;
+    }
+
+    /// <summary>The result to report when the history shows the movement applied at <paramref name="at"/>.</summary>
+    public abstract TResult Reconciled(DateTimeOffset at);
+
+    object ICreditMovement.Reconciled(DateTimeOffset at) => Reconciled(at);
+}
+
+/// <summary>The body of add-credit and spend, as the documents show it (outside the generic operation, so there is one type).</summary>
+internal sealed class CreditMovementWireBody
+{
+    [JsonPropertyName("customerId")]
+    public string CustomerId { get; set; } = string.Empty;
+
+    [JsonPropertyName("productId")]
+    public string ProductId { get; set; } = string.Empty;
+
+    [JsonPropertyName("amount")]
+    public long Amount { get; set; }
+
+    [JsonPropertyName("membershipTierId")]
+    public string? MembershipTierId { get; set; }
+
+    [JsonPropertyName("memberId")]
+    public string? MemberId { get; set; }
+}

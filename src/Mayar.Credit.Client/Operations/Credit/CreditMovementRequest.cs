@@ -1,0 +1,20 @@
+namespace Mayar.Credit.Client;
+
+/// <summary>mayar-api.md C3/C4 (M3/M4): an amount of credit to add to or spend from a customer's account.</summary>
+public sealed class CreditMovementRequest
+{
+    /// <summary>The customer's id (a UUID).</summary>
+    public string? CustomerId { get; set; }
+
+    /// <summary>The credit product's id (a UUID).</summary>
+    public string? ProductId { get; set; }
+
+    /// <summary>The amount: a whole number of 1 or more.</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>The membership tier (a UUID), for a membership product (optional).</summary>
+    public string? MembershipTierId { get; set; }
+
+    /// <summary>The member's 8-character id, for a membership product (optional).</summary>
+    public string? MemberId { get; set; }
+}
