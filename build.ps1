@@ -10,7 +10,8 @@
     Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5.3+).
            With -NoBuild, runs the test assemblies already built (CI builds once and tests on every OS).
     Pester: Build (unless -NoBuild), then only the Pester tests in tests/pester, in this PowerShell.
-    Demo:  Build, start the local emulator, import the staged module and run every cmdlet against it.
+    Demo:  Build, start the local emulator, import the staged module and run the cmdlets against it: register, top up,
+           spend, history, balance, a customer record, a conflict.
     Package: dotnet pack, which writes the PowerShell Gallery package
            out/<Configuration>/package/Mayar.Credit.<version>.nupkg (the staged module at its root; nuspec from
            the manifest).
@@ -140,8 +141,13 @@ function Invoke-DemoTask {
         $registered | Format-Table | Out-Host
         $registered | Get-MayarCreditBalance | Format-Table | Out-Host
 
-        Write-Host "The first member's credit history, newest first:" -ForegroundColor Cyan
+        Write-Host 'Top up the first member and charge some usage:' -ForegroundColor Cyan
+        $registered[0] | Add-MayarCredit -Amount 1000 | Format-Table | Out-Host
+        $registered[0] | Use-MayarCredit -Amount 250 | Format-Table | Out-Host
+
+        Write-Host "The first member's credit history, newest first, and the balance after it:" -ForegroundColor Cyan
         $registered[0] | Get-MayarCreditHistory | Format-Table | Out-Host
+        $registered[0] | Get-MayarCreditBalance | Format-Table | Out-Host
 
         Write-Host 'Create a customer record:' -ForegroundColor Cyan
         New-MayarCustomer -Name 'Brighton Mboya' -Email 'brighton@jani.com' -Phone '+2557881234567' -City 'Dar es Salaam' `
