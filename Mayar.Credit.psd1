@@ -19,6 +19,7 @@
         'Get-MayarConnection'
         'Get-MayarCreditBalance'
         'Get-MayarCreditHistory'
+        'New-MayarCreditCheckout'
         'New-MayarCustomer'
         'Register-MayarCustomer'
     )

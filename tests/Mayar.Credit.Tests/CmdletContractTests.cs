@@ -86,6 +86,7 @@ public sealed class CmdletContractTests
         ["New-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomer",
         ["Get-MayarCreditBalance"] = "Mayar.Credit.Client.CreditBalance",
         ["Get-MayarCreditHistory"] = "Mayar.Credit.Client.CreditHistoryEntry",
+        ["New-MayarCreditCheckout"] = "Mayar.Credit.Client.CreditCheckout",
     };
 
     public static IEnumerable<object[]> OutputTypeCases() => OutputTypeRows.Select(r => new object[] { r.Key, r.Value });
@@ -114,13 +115,14 @@ public sealed class CmdletContractTests
     [Theory]
     [InlineData("Register-MayarCustomer", true)]
     [InlineData("New-MayarCustomer", true)]
+    [InlineData("New-MayarCreditCheckout", true)]
     [InlineData("Get-MayarCreditBalance", false)]
     [InlineData("Get-MayarConnection", false)]
     public void Cmdlets_that_change_api_state_support_should_process(string cmdlet, bool expected) =>
         Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
 
     public static IEnumerable<object[]> ApiCmdlets() =>
-        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory" }.Select(n => new object[] { n });
+        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory", "New-MayarCreditCheckout" }.Select(n => new object[] { n });
 
     [Fact]
     public void Every_api_cmdlet_is_in_the_api_cmdlet_rows()
@@ -165,6 +167,11 @@ public sealed class CmdletContractTests
     [InlineData("Get-MayarCreditHistory", "Since", "System.DateTime?", false, true, null, "")]
     [InlineData("Get-MayarCreditHistory", "Until", "System.DateTime?", false, true, null, "")]
     [InlineData("Get-MayarCreditHistory", "Ascending", "System.Management.Automation.SwitchParameter", false, true, null, "")]
+    [InlineData("New-MayarCreditCheckout", "ProductId", "System.String", true, true, 0, "PaymentLinkId,product_id")]
+    [InlineData("New-MayarCreditCheckout", "Name", "System.String", true, true, null, "FullName,CustomerName")]
+    [InlineData("New-MayarCreditCheckout", "Email", "System.String", true, true, null, "EmailAddress,CustomerEmail")]
+    [InlineData("New-MayarCreditCheckout", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
+    [InlineData("New-MayarCreditCheckout", "CreditAmount", "System.Decimal?", false, true, null, "credit_amount")]
     [InlineData("Connect-Mayar", "ApiKey", "System.Security.SecureString", false, false, 0, "")]
     [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
     [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
@@ -190,6 +197,7 @@ public sealed class CmdletContractTests
     [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,ThrottleLimit,TrialCredit")]
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
     [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId,ThrottleLimit")]
+    [InlineData("New-MayarCreditCheckout", "Connection,CreditAmount,Email,Mobile,Name,ProductId,ThrottleLimit")]
     public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
     {
         var names = _module.Cmdlet(cmdlet).Parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);

@@ -18,6 +18,8 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(CreateCustomerOperation.WirePayload), TypeInfoPropertyName = "CustomerPayload")]
 [JsonSerializable(typeof(GetCreditBalanceOperation.WirePayload), TypeInfoPropertyName = "CreditBalancePayload")]
 [JsonSerializable(typeof(GetCreditHistoryPageOperation.WirePayload), TypeInfoPropertyName = "CreditHistoryPayload")]
+[JsonSerializable(typeof(NewCreditCheckoutOperation.WireBody), TypeInfoPropertyName = "CreditCheckoutBody")]
+[JsonSerializable(typeof(NewCreditCheckoutOperation.WirePayload), TypeInfoPropertyName = "CreditCheckoutPayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>
