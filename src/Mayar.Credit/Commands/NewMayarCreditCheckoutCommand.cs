@@ -8,28 +8,8 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MayarCreditCheckout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CreditCheckout))]
-public sealed class NewMayarCreditCheckoutCommand : MayarOperationCmdlet<CreditCheckoutRequest>
+public sealed class NewMayarCreditCheckoutCommand : MayarCustomerInfoCmdlet<CreditCheckoutRequest>
 {
-    /// <summary>The credit product's id (UUID).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("PaymentLinkId", "product_id")]
-    public string ProductId { get; set; } = string.Empty;
-
-    /// <summary>The buyer's full name.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "CustomerName")]
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary>The buyer's email address.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("EmailAddress", "CustomerEmail")]
-    public string Email { get; set; } = string.Empty;
-
-    /// <summary>The buyer's mobile number: an optional '+' and 8–15 digits.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Phone", "PhoneNumber", "MobileNumber")]
-    public string Mobile { get; set; } = string.Empty;
-
     /// <summary>The credit the link sells (a whole number ≥ 1; credit-usage products only).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("credit_amount")]

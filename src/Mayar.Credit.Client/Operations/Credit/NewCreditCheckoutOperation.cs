@@ -25,12 +25,7 @@ public sealed class NewCreditCheckoutOperation : MayarOperation<CreditCheckout>
         {
             ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId)),
             CreditAmount = MayarInputRules.CreditAmount(request.CreditAmount, nameof(request.CreditAmount)),
-            CustomerInfo = new RegisterCreditCustomerOperation.WireCustomerInfo
-            {
-                Name = MayarInputRules.Name(request.Name, nameof(request.Name)),
-                Email = MayarInputRules.Email(request.Email, nameof(request.Email)),
-                Mobile = MayarInputRules.Phone(request.Mobile, nameof(request.Mobile)),
-            },
+            CustomerInfo = RegisterCreditCustomerOperation.WireCustomerInfo.From(request.Name, request.Email, request.Mobile),
         };
         _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.CreditCheckoutBody);
     }
