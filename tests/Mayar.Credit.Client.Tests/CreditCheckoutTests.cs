@@ -96,7 +96,7 @@ public sealed class CreditCheckoutTests : EmulatorTest
         Assert.Equal(2, result.Tiers.Select(t => t.MembershipTierId).Distinct().Count());
         Assert.All(result.Tiers, t =>
         {
-            Assert.True(Guid.TryParse(t.MembershipTierId, out _));
+            Assert.Matches(new Regex("^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), t.MembershipTierId);
             Assert.StartsWith(result.PaymentLinkUrl + "?immutable=", t.CheckoutUrl);
             using var buyer = Token(t.CheckoutUrl);
             Assert.Equal(t.MembershipTierId, buyer.RootElement.GetProperty("membershipTierId").GetString());

@@ -81,8 +81,8 @@ internal static class CheckoutEndpoint
     private static string DerivedId(string productId, int tier)
     {
         var bytes = MD5.HashData(Encoding.UTF8.GetBytes($"{productId}/tier/{tier}"));
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x30);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x30); // version 3 (Guid stores its third group little-endian)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
         return new Guid(bytes).ToString("D");
     }
 }
