@@ -20,6 +20,7 @@
         'Get-MayarConnection'
         'Get-MayarCreditBalance'
         'Get-MayarCreditHistory'
+        'New-MayarCreditCheckout'
         'New-MayarCustomer'
         'Register-MayarCustomer'
         'Use-MayarCredit'

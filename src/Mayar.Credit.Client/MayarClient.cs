@@ -117,6 +117,10 @@ public sealed class MayarClient
     public Task<CreditBalance> GetCreditBalanceAsync(CreditBalanceQuery query, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new GetCreditBalanceOperation(query), trace, cancellationToken);
 
+    /// <summary>Generates an immutable checkout link for a customer (mayar-api.md C6).</summary>
+    public Task<CreditCheckout> NewCreditCheckoutAsync(CreditCheckoutRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new NewCreditCheckoutOperation(request), trace, cancellationToken);
+
     // Static values in a nested class, so their initialisation order is explicit.
     private static class Identity
     {

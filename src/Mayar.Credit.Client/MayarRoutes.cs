@@ -23,4 +23,7 @@ public static class MayarRoutes
     /// The segment in braces is the customer's id.
     /// </summary>
     public const string CreditHistory = "/credit/v1/credit/customer/paginate-credit-history/{customerId}";
+
+    /// <summary>mayar-api.md C6: an immutable checkout link for a customer (body: productId, creditAmount, customerInfo).</summary>
+    public const string CreditCheckout = "/credit/v1/credit/generate/immutable/checkout";
 }

@@ -43,6 +43,7 @@ public static class EmulatorHost
         app.Use((context, next) => EmulatorPipeline.InvokeAsync(context, state, () => next(context)));
         CreditEndpoints.Map(app, state);
         CreditHistoryEndpoint.Map(app, state);
+        CheckoutEndpoint.Map(app, state);
         CustomerEndpoints.Map(app, state);
         AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
         app.MapFallback((HttpContext context) => Replies.Error(context, state.Harness.Variants, ApiError.NotFound));

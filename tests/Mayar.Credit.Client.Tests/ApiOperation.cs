@@ -41,6 +41,10 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             "History",
             () => new GetCreditHistoryPageOperation(new CreditHistoryQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId }),
             _ => 0),
+        new ApiOperation(
+            "Checkout",
+            () => new NewCreditCheckoutOperation(EmulatorTest.Checkout(EmulatorOptions.DefaultProductId)),
+            state => state.Store.CheckoutCount),
     };
 
     /// <summary>The names, for [MemberData].</summary>

@@ -73,6 +73,16 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         TrialCredit = trialCredit,
     };
 
+    /// <summary>A valid checkout link request for a fresh buyer.</summary>
+    internal static CreditCheckoutRequest Checkout(string productId, decimal? creditAmount = 1000) => new()
+    {
+        ProductId = productId,
+        Name = "John Doe",
+        Email = $"buyer.{Guid.NewGuid():N}@example.com",
+        Mobile = "08777777777",
+        CreditAmount = creditAmount,
+    };
+
     /// <summary>A valid customer record with a fresh email.</summary>
     internal static CreateCustomerRequest Customer() => new() { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" };
 

@@ -79,7 +79,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         var operation = ApiOperation.Named(name);
         var sample = operation.Create();
         var isRead = sample.RepeatSafety == RepeatSafety.Read;
-        var movesCredit = sample.RepeatSafety == RepeatSafety.NotRepeatable;
+        var movesCredit = sample is ICreditMovement;
         var expected = isRead ? Expected[fault].Read : movesCredit ? Expected[fault].Moves : Expected[fault].Write;
         var route = sample.Path;
         var baseUri = Inject(fault, route);

@@ -88,6 +88,7 @@ public sealed class CmdletContractTests
         ["Get-MayarCreditHistory"] = "Mayar.Credit.Client.CreditHistoryEntry",
         ["Add-MayarCredit"] = "Mayar.Credit.Client.CreditTopUp",
         ["Use-MayarCredit"] = "Mayar.Credit.Client.CreditSpend",
+        ["New-MayarCreditCheckout"] = "Mayar.Credit.Client.CreditCheckout",
     };
 
     public static IEnumerable<object[]> OutputTypeCases() => OutputTypeRows.Select(r => new object[] { r.Key, r.Value });
@@ -118,6 +119,7 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCustomer", true)]
     [InlineData("Add-MayarCredit", true)]
     [InlineData("Use-MayarCredit", true)]
+    [InlineData("New-MayarCreditCheckout", true)]
     [InlineData("Get-MayarCreditBalance", false)]
     [InlineData("Get-MayarCreditHistory", false)]
     [InlineData("Get-MayarConnection", false)]
@@ -125,7 +127,7 @@ public sealed class CmdletContractTests
         Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
 
     public static IEnumerable<object[]> ApiCmdlets() =>
-        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory", "Add-MayarCredit", "Use-MayarCredit" }.Select(n => new object[] { n });
+        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory", "Add-MayarCredit", "Use-MayarCredit", "New-MayarCreditCheckout" }.Select(n => new object[] { n });
 
     [Fact]
     public void Every_api_cmdlet_is_in_the_api_cmdlet_rows()
@@ -175,6 +177,11 @@ public sealed class CmdletContractTests
     [InlineData("Get-MayarCreditHistory", "Since", "System.DateTime?", false, true, null, "")]
     [InlineData("Get-MayarCreditHistory", "Until", "System.DateTime?", false, true, null, "")]
     [InlineData("Get-MayarCreditHistory", "Ascending", "System.Management.Automation.SwitchParameter", false, true, null, "")]
+    [InlineData("New-MayarCreditCheckout", "ProductId", "System.String", true, true, 0, "PaymentLinkId,product_id")]
+    [InlineData("New-MayarCreditCheckout", "Name", "System.String", true, true, null, "FullName,CustomerName")]
+    [InlineData("New-MayarCreditCheckout", "Email", "System.String", true, true, null, "EmailAddress,CustomerEmail")]
+    [InlineData("New-MayarCreditCheckout", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
+    [InlineData("New-MayarCreditCheckout", "CreditAmount", "System.Decimal?", false, true, null, "credit_amount")]
     [InlineData("Connect-Mayar", "ApiKey", "System.Security.SecureString", false, false, 0, "")]
     [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
     [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
@@ -200,6 +207,7 @@ public sealed class CmdletContractTests
     [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,ThrottleLimit,TrialCredit")]
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
     [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId,ThrottleLimit")]
+    [InlineData("New-MayarCreditCheckout", "Connection,CreditAmount,Email,Mobile,Name,ProductId,ThrottleLimit")]
     public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
     {
         var names = _module.Cmdlet(cmdlet).Parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);

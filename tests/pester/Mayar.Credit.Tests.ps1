@@ -559,3 +559,74 @@ Describe 'Add-MayarCredit and Use-MayarCredit' {
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }
+
+Describe 'New-MayarCreditCheckout' {
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+        $script:checkoutPath = '/credit/v1/credit/generate/immutable/checkout'
+    }
+
+    It 'runs the help page''s first example: one link selling 1000 credits' {
+        $url = New-MayarCreditCheckout -ProductId 43eadce2-bc52-4e38-a832-93fb835f2a69 -Name 'John Doe' -Email johndoe@gmail.com -Mobile 08777777777 -CreditAmount 1000 |
+            Select-Object -ExpandProperty CheckoutUrl
+        $url | Should -Match '^https://\S+\?immutable=\S+$'
+        $request = @(Get-EmulatorRequest)
+        $request.Count | Should -Be 1
+        $request[0].path | Should -Be $script:checkoutPath
+        $body = $request[0].body | ConvertFrom-Json
+        $body.productId | Should -Be '43eadce2-bc52-4e38-a832-93fb835f2a69'
+        $body.creditAmount | Should -Be 1000
+        $body.customerInfo.email | Should -Be 'johndoe@gmail.com'
+    }
+
+    It 'turns CSV rows into one link each, in row order, and exports them (the second example)' {
+        $csv = Join-Path $PSScriptRoot 'members.csv'
+        $links = Join-Path $TestDrive 'links.csv'
+        $checkouts = @(Import-Csv -LiteralPath $csv | New-MayarCreditCheckout -ProductId $script:emulator.ProductId -CreditAmount 500)
+        $checkouts.Count | Should -Be 3
+        $checkouts | ForEach-Object { $_ | Should -BeOfType 'Mayar.Credit.Client.CreditCheckout' }
+        $checkouts.Email | Should -Be @((Import-Csv -LiteralPath $csv).Email)
+        $checkouts.CreditAmount | Should -Be @(500, 500, 500)
+        @($checkouts.CheckoutUrl | Select-Object -Unique).Count | Should -Be 3
+        $checkouts | Select-Object -Property 'Email', 'CreditAmount', 'CheckoutUrl' | Export-Csv -LiteralPath $links -NoTypeInformation
+        (Import-Csv -LiteralPath $links).CheckoutUrl | Should -Be $checkouts.CheckoutUrl
+    }
+
+    It 'sends nothing and writes nothing with -WhatIf' {
+        $output = Import-Csv -LiteralPath (Join-Path $PSScriptRoot 'members.csv') | New-MayarCreditCheckout -ProductId $script:emulator.ProductId -CreditAmount 500 -WhatIf
+        $output | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'declares a low impact: it asks only when $ConfirmPreference is Low, and -Confirm:$false sends' {
+        $metadata = [System.Management.Automation.CommandMetadata]::new((Get-Command -Name New-MayarCreditCheckout))
+        $metadata.SupportsShouldProcess | Should -BeTrue
+        $metadata.ConfirmImpact.ToString() | Should -Be 'Low'
+        $ConfirmPreference = 'Low'
+        $checkout = New-MayarCreditCheckout -ProductId $script:emulator.ProductId -Name 'No Prompt' -Email 'no.prompt@example.com' -Mobile '0812345678' -Confirm:$false
+        $checkout.CheckoutUrl | Should -Not -BeNullOrEmpty
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+
+    It 'writes a membership product''s per-tier links' {
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'variants' -Body @{ membershipCheckout = $true } | Out-Null
+        $checkout = New-MayarCreditCheckout -ProductId $script:emulator.ProductId -Name 'Siti Rahma' -Email 'siti.rahma@example.com' -Mobile '081234567890'
+        $checkout.CheckoutUrl | Should -BeNullOrEmpty
+        $checkout.Tiers.Count | Should -Be 2
+        $checkout.Tiers | ForEach-Object { $_.CheckoutUrl | Should -BeLike "$($checkout.PaymentLinkUrl)?immutable=*" }
+    }
+
+    It 'refuses a credit amount of 0 before sending, naming the parameter' {
+        { New-MayarCreditCheckout -ProductId $script:emulator.ProductId -Name 'A' -Email 'a@example.com' -Mobile '0812345678' -CreditAmount 0 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Mayar.InvalidArgument,*' -ExpectedMessage '-CreditAmount must be 1 or more*'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'reports a product of another merchant as Mayar.Validation with the API''s message' {
+        New-MayarCreditCheckout -ProductId ([guid]::NewGuid()) -Name 'A' -Email 'a@example.com' -Mobile '0812345678' -ErrorVariable failures -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.Validation,*'
+        $failures[0].Exception.Message | Should -BeLike '*You are not authorized to edit this product!*'
+    }
+}

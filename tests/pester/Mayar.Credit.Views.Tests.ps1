@@ -140,6 +140,17 @@ Describe 'Credit history in 80 columns' {
     }
 }
 
+Describe 'Checkout links in 80 columns' {
+    It 'a checkout shows its credit amount and email whole, and the list view its links' {
+        $checkout = New-MayarCreditCheckout -ProductId $script:productId -Name 'Bright Checkout' -Email $script:email -Mobile '081234567895' -CreditAmount 1234567
+        $checkout.CheckoutUrl.Length | Should -BeGreaterThan 80 -Because 'a link cannot be whole in a table row, so the table leaves it out'
+        Assert-TableFit -Objects @($checkout, $checkout) -Whole 'CreditAmount', 'Email'
+        $list = ($checkout | Format-List | Out-String -Width 400) -replace "$([char]27)\[[0-9;]*m", ''
+        $list | Should -Match ('CheckoutUrl\s*: ' + [regex]::Escape($checkout.CheckoutUrl))
+        $list | Should -Match ('PaymentLinkUrl\s*: ' + [regex]::Escape($checkout.PaymentLinkUrl))
+    }
+}
+
 Describe 'The list view keeps what the table leaves out' {
     It 'shows the product id of a balance and of a registration whole' {
         $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright List' -Email 'bright.list.0001@example.id' -Mobile '081234567893'

@@ -21,6 +21,8 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(CreditMovementWireBody), TypeInfoPropertyName = "CreditMovementBody")]
 [JsonSerializable(typeof(AddCreditOperation.WirePayload), TypeInfoPropertyName = "AddCreditPayload")]
 [JsonSerializable(typeof(SpendCreditOperation.WirePayload), TypeInfoPropertyName = "SpendCreditPayload")]
+[JsonSerializable(typeof(NewCreditCheckoutOperation.WireBody), TypeInfoPropertyName = "CreditCheckoutBody")]
+[JsonSerializable(typeof(NewCreditCheckoutOperation.WirePayload), TypeInfoPropertyName = "CreditCheckoutPayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -16,7 +16,7 @@ public static class MayarInputRules
     /// <summary>Longest accepted email address (RFC 5321 path limit).</summary>
     public const int MaxEmailLength = 254;
 
-    /// <summary>Largest trial credit: the API types it as an integer.</summary>
+    /// <summary>Largest trial credit or checkout credit amount: the API types them as integers.</summary>
     public const decimal MaxTrialCredit = int.MaxValue;
 
     /// <summary>Longest accepted free-text value (city, payment method).</summary>
@@ -99,16 +99,22 @@ public static class MayarInputRules
     }
 
     /// <summary>Trial credit: a whole number from 0 to 2147483647.</summary>
-    public static long? TrialCredit(decimal? value, string parameter)
+    public static long? TrialCredit(decimal? value, string parameter) => WholeCredit(value, parameter, 0m);
+
+    /// <summary>Credit to buy through a checkout: a whole number from 1 to 2147483647.</summary>
+    public static long? CreditAmount(decimal? value, string parameter) => WholeCredit(value, parameter, 1m);
+
+    /// <summary>An optional whole number of credits from <paramref name="minimum"/> to 2147483647 (the API takes an integer).</summary>
+    private static long? WholeCredit(decimal? value, string parameter, decimal minimum)
     {
         if (value is null)
         {
             return null;
         }
 
-        if (value.Value < 0)
+        if (value.Value < minimum)
         {
-            throw new MayarArgumentException(parameter, $"must be 0 or more, not {value.Value.ToString(CultureInfo.InvariantCulture)}.");
+            throw new MayarArgumentException(parameter, $"must be {minimum.ToString(CultureInfo.InvariantCulture)} or more, not {value.Value.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         if (value.Value != decimal.Truncate(value.Value))

@@ -26,6 +26,7 @@ public sealed class CreditStore
     private readonly Dictionary<string, CreditProduct> _products = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _creditCustomerIdsByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string CustomerId, string ProductId), CreditAccount> _accounts = new();
+    private int _checkoutCount;
 
     public CreditStore(EmulatorOptions options)
     {
@@ -47,6 +48,7 @@ public sealed class CreditStore
             _accounts.Clear();
             Customers.Clear();
             Ledger.Clear();
+            _checkoutCount = 0;
             AddProduct(_options.ProductId, "Credit product");
             AddProduct(EmulatorOptions.SampleProductId, "Seed 002 sample product");
             var sample = new CreditAccount(EmulatorOptions.SampleCustomerId, EmulatorOptions.SampleProductId, "john doe", "johndoe.sample@example.com", "08777777777");
@@ -154,6 +156,33 @@ public sealed class CreditStore
             Move(account, LedgerEntryType.Spend, CreditWallet.Main, -fromMain);
             Move(account, LedgerEntryType.Spend, CreditWallet.AddOn, -fromAddOn);
             return new SpendResult(SpendStatus.Spent, fromMain, fromAddOn);
+        }
+    }
+
+    /// <summary>How many immutable checkout links were issued (they change no balance: a buyer pays through them).</summary>
+    public int CheckoutCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _checkoutCount;
+            }
+        }
+    }
+
+    /// <summary>Records an issued checkout link; false when the product is unknown.</summary>
+    public bool IssueCheckout(string productId)
+    {
+        lock (_gate)
+        {
+            if (!_products.ContainsKey(productId))
+            {
+                return false;
+            }
+
+            _checkoutCount++;
+            return true;
         }
     }
 

@@ -115,6 +115,25 @@ internal sealed class ApiRequest
     /// <summary>An optional whole number of 0 or more; null when absent.</summary>
     public decimal? NonNegativeWhole(string field) => Whole(field, required: false, minimum: 0, "a non-negative integer");
 
+    /// <summary>An optional whole number of 1 or more; null when absent.</summary>
+    public decimal? OptionalPositiveWhole(string field) => Whole(field, required: false, minimum: 1, "a positive integer");
+
+    /// <summary>The body's required customerInfo {name, email, mobile}, trimmed; nulls where a problem was recorded.</summary>
+    public (string? Name, string? Email, string? Mobile) CustomerInfo()
+    {
+        if (Body?["customerInfo"] is not JsonObject info)
+        {
+            Problem("customerInfo", "The 'customerInfo' field is required.", "object");
+            return (null, null, null);
+        }
+
+        var name = Required("customerInfo.name", RequestJson.String(info, "name"), "name");
+        var email = Required("customerInfo.email", RequestJson.String(info, "email"), "email");
+        var mobile = Required("customerInfo.mobile", RequestJson.String(info, "mobile"), "mobile");
+        EmailForm("customerInfo.email", RequestJson.String(info, "email"), "email");
+        return (name, email, mobile);
+    }
+
     /// <summary>The validation error for the problems found so far, else <see cref="ApiError.NotYourProduct"/> when the product is not the key's.</summary>
     public ApiError? Checked(string? productId)
     {

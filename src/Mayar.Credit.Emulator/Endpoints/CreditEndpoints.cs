@@ -30,20 +30,7 @@ internal static class CreditEndpoints
 
         var productId = request.Uuid("productId", RequestJson.String(body, "productId"));
         var trial = request.NonNegativeWhole("trialCredit");
-        var info = body["customerInfo"] as JsonObject;
-        string? name = null, email = null, mobile = null;
-        if (info is null)
-        {
-            request.Problem("customerInfo", "The 'customerInfo' field is required.", "object");
-        }
-        else
-        {
-            name = request.Required("customerInfo.name", RequestJson.String(info, "name"), "name");
-            email = request.Required("customerInfo.email", RequestJson.String(info, "email"), "email");
-            mobile = request.Required("customerInfo.mobile", RequestJson.String(info, "mobile"), "mobile");
-            request.EmailForm("customerInfo.email", RequestJson.String(info, "email"), "email");
-        }
-
+        var (name, email, mobile) = request.CustomerInfo();
         if (request.Checked(productId) is { } error)
         {
             return error;

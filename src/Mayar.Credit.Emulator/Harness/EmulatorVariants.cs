@@ -24,6 +24,9 @@ public sealed class EmulatorVariants
     /// <summary>Credit history entries with one signed "amount" (the V2 copy) instead of "credit" and "debit" (the V1 example).</summary>
     public bool SignedHistoryAmounts { get; set; }
 
+    /// <summary>Checkout links answered as for a membership product (Rev A): data:{membershipTiers:[{id, specificPaymentLinkUrl}], paymentLinkUrl}.</summary>
+    public bool MembershipCheckout { get; set; }
+
     /// <summary>A copy, so the start-up settings stay as they were whatever a test changes.</summary>
     public EmulatorVariants Clone() => (EmulatorVariants)MemberwiseClone();
 }

@@ -24,12 +24,7 @@ public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredC
         {
             ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId)),
             TrialCredit = MayarInputRules.TrialCredit(request.TrialCredit, nameof(request.TrialCredit)),
-            CustomerInfo = new WireCustomerInfo
-            {
-                Name = MayarInputRules.Name(request.Name, nameof(request.Name)),
-                Email = MayarInputRules.Email(request.Email, nameof(request.Email)),
-                Mobile = MayarInputRules.Phone(request.Mobile, nameof(request.Mobile)),
-            },
+            CustomerInfo = WireCustomerInfo.From(request.Name, request.Email, request.Mobile),
         };
         _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.RegisterCreditCustomerBody);
     }
@@ -89,6 +84,14 @@ public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredC
     /// <summary>The body's customerInfo.</summary>
     internal sealed class WireCustomerInfo
     {
+        /// <summary>customerInfo from a request's Name, Email and Mobile, each through its input rule (C1 and C6 share it).</summary>
+        internal static WireCustomerInfo From(string? name, string? email, string? mobile) => new()
+        {
+            Name = MayarInputRules.Name(name, "Name"),
+            Email = MayarInputRules.Email(email, "Email"),
+            Mobile = MayarInputRules.Phone(mobile, "Mobile"),
+        };
+
         [JsonPropertyName("name")]
         public string Name { get; set; } = string.Empty;
 
