@@ -19,6 +19,7 @@
         'Get-MayarConnection'
         'Get-MayarCreditBalance'
         'Get-MayarCreditHistory'
+        'Get-MayarCustomer'
         'New-MayarCustomer'
         'Register-MayarCustomer'
     )

@@ -17,4 +17,10 @@ public static class MayarRoutes
     /// The segment in braces is the customer's id.
     /// </summary>
     public const string CreditHistory = "/credit/v1/credit/customer/paginate-credit-history/{customerId}";
+
+    /// <summary>mayar-api.md K1: the V2 customers, a cursor page at a time (query: limit, startingAfter).</summary>
+    public const string Customers = "/hl/v2/customers";
+
+    /// <summary>mayar-api.md K2: one V2 customer by email (query: email).</summary>
+    public const string CustomerDetail = "/hl/v2/customers/detail";
 }

@@ -44,6 +44,7 @@ public static class EmulatorHost
         CreditEndpoints.Map(app, state);
         CreditHistoryEndpoint.Map(app, state);
         CustomerEndpoints.Map(app, state);
+        HeadlessCustomerEndpoints.Map(app, state);
         AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
         app.MapFallback((HttpContext context) => Replies.Error(context, state.Harness.Variants, ApiError.NotFound));
 

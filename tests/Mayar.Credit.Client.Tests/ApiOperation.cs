@@ -32,6 +32,14 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             "History",
             () => new GetCreditHistoryPageOperation(new CreditHistoryQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId }),
             _ => 0),
+        new ApiOperation(
+            "CustomerByEmail",
+            () => new GetCustomerByEmailOperation(new CustomerLookup { Email = EmulatorTest.SampleEmail }),
+            _ => 0),
+        new ApiOperation(
+            "Customers",
+            () => new GetCustomersPageOperation(),
+            _ => 0),
     };
 
     /// <summary>The names, for [MemberData].</summary>

@@ -140,6 +140,15 @@ Describe 'Credit history in 80 columns' {
     }
 }
 
+Describe 'Customers in 80 columns' {
+    It 'a customer shows its id, status and email whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Customer' -Email 'bright.customer.001@example.id' -Mobile '081234567895'
+        $customers = @(Get-MayarCustomer -Email $registered.Email) + @(Get-MayarCustomer -First 2)
+        $customers[0].Email.Length | Should -Be 30
+        Assert-TableFit -Objects $customers -Whole 'CustomerId', 'Status', 'Email'
+    }
+}
+
 Describe 'The list view keeps what the table leaves out' {
     It 'shows the product id of a balance and of a registration whole' {
         $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright List' -Email 'bright.list.0001@example.id' -Mobile '081234567893'

@@ -18,6 +18,8 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(CreateCustomerOperation.WirePayload), TypeInfoPropertyName = "CustomerPayload")]
 [JsonSerializable(typeof(GetCreditBalanceOperation.WirePayload), TypeInfoPropertyName = "CreditBalancePayload")]
 [JsonSerializable(typeof(GetCreditHistoryPageOperation.WirePayload), TypeInfoPropertyName = "CreditHistoryPayload")]
+[JsonSerializable(typeof(GetCustomerByEmailOperation.WirePayload), TypeInfoPropertyName = "CustomerDetailPayload")]
+[JsonSerializable(typeof(GetCustomersPageOperation.WirePayload), TypeInfoPropertyName = "CustomersPagePayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>
