@@ -127,6 +127,20 @@ public sealed class CustomerListTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Reads_a_detail_whose_fields_are_at_the_root()
+    {
+        Variants(v => v.Wrapper = "root");
+        using var http = RawHttp();
+        var raw = await http.GetStringAsync(MayarRoutes.CustomerDetail.TrimStart('/') + "?email=" + Uri.EscapeDataString(SampleEmail));
+        Assert.DoesNotContain("\"data\"", raw, StringComparison.Ordinal);
+
+        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = SampleEmail }));
+
+        Assert.Equal(EmulatorOptions.SampleCustomerId, customer.CustomerId);
+        Assert.Equal(MerchantUserId, customer.UserId);
+    }
+
+    [Fact]
     public async Task Errors_answered_with_http_200_are_still_not_found()
     {
         Variants(v => v.ErrorsAsHttp200 = true);

@@ -100,12 +100,15 @@ internal static class HeadlessCustomerEndpoints
             ["accountId"] = "7b6a5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d",
             ["account"] = new JsonObject { ["id"] = "7b6a5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d", ["name"] = "Emulator Merchant", ["imageId"] = null, ["logo"] = null },
         };
-        return ApiResult.Ok(200, new JsonObject
-        {
-            ["statusCode"] = 200,
-            [MessageKey(request.Variants)] = "success",
-            ["data"] = data,
-        });
+        // The documents wrap the customer in "data"; the "root" variant puts its fields beside the envelope's.
+        return request.Variants.Wrapper == "root"
+            ? Replies.Success(request.Variants, 200, data, seedWrapsInData: true)
+            : ApiResult.Ok(200, new JsonObject
+            {
+                ["statusCode"] = 200,
+                [MessageKey(request.Variants)] = "success",
+                ["data"] = data,
+            });
     }
 
     // Headless V2 writes "messages"; the "message" variant writes the other spelling.
