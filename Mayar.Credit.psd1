@@ -20,6 +20,7 @@
         'Get-MayarConnection'
         'Get-MayarCreditBalance'
         'Get-MayarCreditHistory'
+        'Get-MayarCustomer'
         'New-MayarCreditCheckout'
         'New-MayarCustomer'
         'Register-MayarCustomer'

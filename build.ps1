@@ -149,6 +149,10 @@ function Invoke-DemoTask {
         $registered[0] | Get-MayarCreditHistory | Format-Table | Out-Host
         $registered[0] | Get-MayarCreditBalance | Format-Table | Out-Host
 
+        Write-Host 'The three newest customers, and one found by email with its balance:' -ForegroundColor Cyan
+        Get-MayarCustomer -First 3 | Format-Table | Out-Host
+        Get-MayarCustomer -Email $members[1].Email | Get-MayarCreditBalance -ProductId $emulator.ProductId | Format-Table | Out-Host
+
         Write-Host 'Create a customer record:' -ForegroundColor Cyan
         New-MayarCustomer -Name 'Brighton Mboya' -Email 'brighton@jani.com' -Phone '+2557881234567' -City 'Dar es Salaam' `
             -Country TZ -PaymentMethod 'card_01h3vjs3b16yc3f9q8q9pfrb79' -Status active -CustomData @{ loyalty_program = 'Gold' } |

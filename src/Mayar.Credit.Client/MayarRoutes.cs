@@ -26,4 +26,9 @@ public static class MayarRoutes
 
     /// <summary>mayar-api.md C6: an immutable checkout link for a customer (body: productId, creditAmount, customerInfo).</summary>
     public const string CreditCheckout = "/credit/v1/credit/generate/immutable/checkout";
+    /// <summary>mayar-api.md K1: the V2 customers, a cursor page at a time (query: limit, startingAfter).</summary>
+    public const string Customers = "/hl/v2/customers";
+
+    /// <summary>mayar-api.md K2: one V2 customer by email (query: email).</summary>
+    public const string CustomerDetail = "/hl/v2/customers/detail";
 }

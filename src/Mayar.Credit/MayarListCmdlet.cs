@@ -27,6 +27,12 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
     /// <summary>The operation that reads the first page, <paramref name="pageSize"/> entries at a time; creating it applies the input rules.</summary>
     private protected abstract MayarOperation<MayarPage<TItem>> CreateFirstPage(TRequest request, int pageSize);
 
+    /// <summary>
+    /// For an input that names one entry (say, a parameter set that reads by key): the operation that reads it, which
+    /// the base treats as a one-entry page; null (the default) to read pages. Creating it applies the input rules.
+    /// </summary>
+    private protected virtual MayarOperation<TItem>? CreateSingleRead(TRequest request) => null;
+
     /// <summary>Streams the current input record's entries, honouring -Skip, -First and -IncludeTotalCount.</summary>
     protected override void ProcessRecord()
     {
@@ -38,10 +44,10 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
         // As many entries as the caller wants in one page when that fits, else the largest page.
         var wanted = first > ulong.MaxValue - skip ? ulong.MaxValue : first + skip;
         var pageSize = (int)Math.Min((ulong)MaxPageSize, Math.Max(1UL, wanted));
-        MayarOperation<MayarPage<TItem>>? next;
+        MayarOperation? next;
         try
         {
-            next = CreateFirstPage(request, pageSize);
+            next = (MayarOperation?)CreateSingleRead(request) ?? CreateFirstPage(request, pageSize);
         }
         catch (MayarArgumentException ex)
         {
@@ -53,7 +59,9 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
         var counted = !paging.IncludeTotalCount;
         while (next is not null && written < first && !Stopping)
         {
-            if (SendAndWait(request, next) is not MayarPage<TItem> page)
+            var result = SendAndWait(request, next);
+            var page = result as MayarPage<TItem> ?? (result is TItem single ? new MayarPage<TItem>(new[] { single }, 1, null) : null);
+            if (page is null)
             {
                 return;
             }

@@ -45,6 +45,14 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             "Checkout",
             () => new NewCreditCheckoutOperation(EmulatorTest.Checkout(EmulatorOptions.DefaultProductId)),
             state => state.Store.CheckoutCount),
+        new ApiOperation(
+            "CustomerByEmail",
+            () => new GetCustomerByEmailOperation(new CustomerLookup { Email = EmulatorTest.SampleEmail }),
+            _ => 0),
+        new ApiOperation(
+            "Customers",
+            () => new GetCustomersPageOperation(),
+            _ => 0),
     };
 
     /// <summary>The names, for [MemberData].</summary>

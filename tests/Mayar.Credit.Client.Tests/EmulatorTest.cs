@@ -45,6 +45,9 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>
     internal static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
 
+    /// <summary>The email of seed 002's example customer, a V2 customer of the emulator from the start.</summary>
+    internal const string SampleEmail = "johndoe.sample@example.com";
+
     protected string NewProduct() => State.Store.AddProduct(null, null).Id;
 
     /// <summary>A plain HttpClient with the key, for driving the emulator where the client would refuse the input.</summary>

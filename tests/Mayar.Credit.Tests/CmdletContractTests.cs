@@ -89,6 +89,7 @@ public sealed class CmdletContractTests
         ["Add-MayarCredit"] = "Mayar.Credit.Client.CreditTopUp",
         ["Use-MayarCredit"] = "Mayar.Credit.Client.CreditSpend",
         ["New-MayarCreditCheckout"] = "Mayar.Credit.Client.CreditCheckout",
+        ["Get-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomerSummary",
     };
 
     public static IEnumerable<object[]> OutputTypeCases() => OutputTypeRows.Select(r => new object[] { r.Key, r.Value });
@@ -127,7 +128,7 @@ public sealed class CmdletContractTests
         Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
 
     public static IEnumerable<object[]> ApiCmdlets() =>
-        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory", "Add-MayarCredit", "Use-MayarCredit", "New-MayarCreditCheckout" }.Select(n => new object[] { n });
+        new[] { "Register-MayarCustomer", "New-MayarCustomer", "Get-MayarCreditBalance", "Get-MayarCreditHistory", "Add-MayarCredit", "Use-MayarCredit", "New-MayarCreditCheckout", "Get-MayarCustomer" }.Select(n => new object[] { n });
 
     [Fact]
     public void Every_api_cmdlet_is_in_the_api_cmdlet_rows()
@@ -182,6 +183,7 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCreditCheckout", "Email", "System.String", true, true, null, "EmailAddress,CustomerEmail")]
     [InlineData("New-MayarCreditCheckout", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
     [InlineData("New-MayarCreditCheckout", "CreditAmount", "System.Decimal?", false, true, null, "credit_amount")]
+    [InlineData("Get-MayarCustomer", "Email", "System.String", true, true, 0, "EmailAddress,CustomerEmail")]
     [InlineData("Connect-Mayar", "ApiKey", "System.Security.SecureString", false, false, 0, "")]
     [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
     [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
@@ -208,6 +210,7 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
     [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId,ThrottleLimit")]
     [InlineData("New-MayarCreditCheckout", "Connection,CreditAmount,Email,Mobile,Name,ProductId,ThrottleLimit")]
+    [InlineData("Get-MayarCustomer", "Connection,Email,ThrottleLimit")]
     public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
     {
         var names = _module.Cmdlet(cmdlet).Parameters.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
@@ -276,6 +279,21 @@ public sealed class CmdletContractTests
         {
             Assert.Contains(register.Parameter(name).BindingNames, properties.Contains);
         }
+    }
+
+    [Fact]
+    public void Customer_output_gives_the_credit_cmdlets_its_customer_id_and_email_reads_in_its_own_set()
+    {
+        var properties = _module.Client.GetType("Mayar.Credit.Client.MayarCustomerSummary")!.GetProperties().Select(p => p.Name).ToHashSet();
+        foreach (var cmdlet in new[] { "Get-MayarCreditBalance", "Get-MayarCreditHistory" })
+        {
+            Assert.Contains(_module.Cmdlet(cmdlet).Parameter("CustomerId").BindingNames, properties.Contains);
+        }
+
+        var get = _module.Cmdlet("Get-MayarCustomer");
+        Assert.Equal("List", get.DefaultParameterSetName);
+        Assert.Equal(new[] { "Email" }, get.Parameter("Email").Sets);
+        Assert.True(get.SupportsPaging);
     }
 
     [Fact]

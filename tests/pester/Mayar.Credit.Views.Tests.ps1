@@ -173,3 +173,12 @@ Describe 'Credit movements in 80 columns' {
         Assert-TableFit -Objects @($spend) -Whole 'CustomerId', 'Amount', 'FromWallet', 'FromAddOn'
     }
 }
+
+Describe 'Customers in 80 columns' {
+    It 'a customer shows its id, status and email whole' {
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Customer' -Email 'bright.customer.001@example.id' -Mobile '081234567895'
+        $customers = @(Get-MayarCustomer -Email $registered.Email) + @(Get-MayarCustomer -First 2)
+        $customers[0].Email.Length | Should -Be 30
+        Assert-TableFit -Objects $customers -Whole 'CustomerId', 'Status', 'Email'
+    }
+}

@@ -23,6 +23,8 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(SpendCreditOperation.WirePayload), TypeInfoPropertyName = "SpendCreditPayload")]
 [JsonSerializable(typeof(NewCreditCheckoutOperation.WireBody), TypeInfoPropertyName = "CreditCheckoutBody")]
 [JsonSerializable(typeof(NewCreditCheckoutOperation.WirePayload), TypeInfoPropertyName = "CreditCheckoutPayload")]
+[JsonSerializable(typeof(GetCustomerByEmailOperation.WirePayload), TypeInfoPropertyName = "CustomerDetailPayload")]
+[JsonSerializable(typeof(GetCustomersPageOperation.WirePayload), TypeInfoPropertyName = "CustomersPagePayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class CreditStore
     private readonly Dictionary<string, string> _creditCustomerIdsByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string CustomerId, string ProductId), CreditAccount> _accounts = new();
     private int _checkoutCount;
+    private readonly Dictionary<string, HeadlessCustomer> _headless = new(StringComparer.OrdinalIgnoreCase);
+    private long _lastCreatedMs;
 
     public CreditStore(EmulatorOptions options)
     {
@@ -46,6 +48,8 @@ public sealed class CreditStore
             _products.Clear();
             _creditCustomerIdsByEmail.Clear();
             _accounts.Clear();
+            _headless.Clear();
+            _lastCreatedMs = 0;
             Customers.Clear();
             Ledger.Clear();
             _checkoutCount = 0;
@@ -54,6 +58,7 @@ public sealed class CreditStore
             var sample = new CreditAccount(EmulatorOptions.SampleCustomerId, EmulatorOptions.SampleProductId, "john doe", "johndoe.sample@example.com", "08777777777");
             _creditCustomerIdsByEmail[sample.Email] = sample.CustomerId;
             _accounts[(sample.CustomerId, sample.ProductId)] = sample;
+            AddHeadless(sample);
             Move(sample, LedgerEntryType.Opening, CreditWallet.Main, 29501m);
             Move(sample, LedgerEntryType.Opening, CreditWallet.AddOn, 500m);
         }
@@ -99,6 +104,7 @@ public sealed class CreditStore
             {
                 customerId = Guid.NewGuid().ToString("D");
                 _creditCustomerIdsByEmail[email] = customerId;
+                AddHeadless(new CreditAccount(customerId, productId, name, email, mobile));
             }
 
             if (_accounts.ContainsKey((customerId, productId)))
@@ -204,6 +210,32 @@ public sealed class CreditStore
         {
             return _accounts.Values.Select(a => a.Copy()).ToList();
         }
+    }
+
+    /// <summary>The V2 (/hl/v2) customers, newest first: one per email registered into any product.</summary>
+    public IReadOnlyList<HeadlessCustomer> HeadlessCustomers()
+    {
+        lock (_gate)
+        {
+            return _headless.Values.OrderByDescending(c => c.CreatedAtMs).ToList();
+        }
+    }
+
+    /// <summary>The V2 customer of an email (any case); null when none.</summary>
+    public HeadlessCustomer? FindHeadlessCustomer(string email)
+    {
+        lock (_gate)
+        {
+            return _headless.TryGetValue(email, out var customer) ? customer : null;
+        }
+    }
+
+    // A customer's first registration makes it a V2 customer, with a creation time in milliseconds no other has
+    // (the list's cursor is that time). Under _gate.
+    private void AddHeadless(CreditAccount account)
+    {
+        _lastCreatedMs = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _lastCreatedMs + 1);
+        _headless[account.Email] = new HeadlessCustomer(account.CustomerId, account.Email, account.Name, account.Mobile, _lastCreatedMs);
     }
 
     // Changes a wallet and writes the ledger entry; a zero amount is no movement and leaves no entry. Under _gate.

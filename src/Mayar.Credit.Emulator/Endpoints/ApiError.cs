@@ -22,6 +22,8 @@ internal readonly record struct ApiError(int Status, string Message, string Seed
 
     public static ApiError CustomerNotFound => new(404, "Customer not found", "messages");
 
+    public static ApiError EmailQueryRequired => new(400, "Email query parameter is required", "messages");
+
     public static ApiError CustomerExists => new(409, "already exist", "messages");
 
     public static ApiError Unauthorized => new(401, "Unauthorized", "messages");

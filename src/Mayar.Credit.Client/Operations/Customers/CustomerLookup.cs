@@ -1,0 +1,11 @@
+namespace Mayar.Credit.Client;
+
+/// <summary>mayar-api.md K2: which customer to read, by email.</summary>
+public sealed class CustomerLookup
+{
+    /// <summary>The customer's email address.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Applies every rule; throws <see cref="MayarArgumentException"/> on the first broken one.</summary>
+    public void Validate() => _ = new GetCustomerByEmailOperation(this);
+}
