@@ -18,7 +18,7 @@ public static class MayarErrorAdvice
         {
             return safety == RepeatSafety.AnswersConflict
                 ? "The request may have been processed: check before sending it again. If it took effect, running it again for this input answers with Mayar.Conflict, so a re-run of the batch does no harm."
-                : "The request may have been processed: check the customer's credit (Get-MayarCreditBalance) before sending it again. Do not simply run it again for this input: a second send could apply it twice.";
+                : "The request may have been processed: check before sending it again (for credit, Get-MayarCreditHistory -First 5 shows the customer's latest movements). Do not simply run it again for this input: a second send could apply it twice.";
         }
 
         return kind switch
