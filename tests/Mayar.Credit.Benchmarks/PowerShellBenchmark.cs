@@ -19,6 +19,7 @@ namespace Mayar.Credit.Benchmarks;
 /// read by the module's pipeline (-ThrottleLimit 1 and 8), an Invoke-RestMethod loop and
 /// ForEach-Object -Parallel -ThrottleLimit 8, each after a short warm-up of every method.
 /// </summary>
+// About 300 lines on purpose: the PowerShell scripts it runs are written inline, next to the code that parses their output.
 public static class PowerShellBenchmark
 {
     /// <summary>Median, smallest and largest of one figure across processes, in milliseconds.</summary>

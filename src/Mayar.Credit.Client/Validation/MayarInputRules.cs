@@ -8,6 +8,8 @@ namespace Mayar.Credit.Client;
 /// The validation rules applied before anything is sent. Each returns the normalized value or throws
 /// <see cref="MayarArgumentException"/> naming the parameter and the rule.
 /// </summary>
+// Over 300 lines on purpose: every rule the operations share is here, so their messages read alike and one
+// file shows everything the module refuses before sending.
 public static class MayarInputRules
 {
     /// <summary>Longest accepted name (the V2 credit documents' limit).</summary>
