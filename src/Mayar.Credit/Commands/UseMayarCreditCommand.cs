@@ -8,39 +8,9 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsOther.Use, "MayarCredit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(CreditSpend))]
-public sealed class UseMayarCreditCommand : MayarOperationCmdlet<CreditMovementRequest>
+public sealed class UseMayarCreditCommand : MayarCreditMovementCmdlet
 {
-    /// <summary>The customer's id (UUID).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("customer_id")]
-    public string CustomerId { get; set; } = string.Empty;
-
-    /// <summary>The credit product's id (UUID).</summary>
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("PaymentLinkId", "product_id")]
-    public string ProductId { get; set; } = string.Empty;
-
-    /// <summary>The credit to spend: a whole number of 1 or more.</summary>
-    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-    [Alias("Credit", "credit_amount")]
-    [InvariantDecimalTransformation]
-    public decimal Amount { get; set; }
-
-    /// <summary>The membership tier (UUID), for a membership product.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("membership_tier_id")]
-    public string? MembershipTierId { get; set; }
-
-    /// <summary>The member's 8-character id, for a membership product.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("member_id")]
-    public string? MemberId { get; set; }
-
     private protected override string ConfirmAction => "Spend credit";
 
-    private protected override CreditMovementRequest BuildRequest() => CreditMovementInput.Request(CustomerId, ProductId, Amount, MembershipTierId, MemberId);
-
     private protected override MayarOperation CreateOperation(CreditMovementRequest request) => new SpendCreditOperation(request);
-
-    private protected override string ConfirmTarget(CreditMovementRequest request) => CreditMovementInput.Describe(request);
 }
