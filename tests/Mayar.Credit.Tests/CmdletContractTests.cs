@@ -165,6 +165,8 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCustomer", "CustomData", "System.Collections.Hashtable", false, true, null, "custom_data")]
     [InlineData("Get-MayarCreditBalance", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Get-MayarCreditBalance", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Get-MayarCreditBalance", "MemberId", "System.String", true, true, null, "member_id")]
+    [InlineData("Get-MayarCreditBalance", "MembershipTierId", "System.String", true, true, null, "membership_tier_id")]
     [InlineData("Add-MayarCredit", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Add-MayarCredit", "Amount", "System.Decimal", true, true, 2, "Credit,credit_amount")]
     [InlineData("Add-MayarCredit", "MemberId", "System.String", false, true, null, "member_id")]
@@ -208,7 +210,7 @@ public sealed class CmdletContractTests
     [InlineData("Disconnect-Mayar", "PassThru")]
     [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,ThrottleLimit,TrialCredit")]
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
-    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId,ThrottleLimit")]
+    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,MemberId,MembershipTierId,ProductId,ThrottleLimit")]
     [InlineData("New-MayarCreditCheckout", "Connection,CreditAmount,Email,Mobile,Name,ProductId,ThrottleLimit")]
     [InlineData("Get-MayarCustomer", "Connection,Email,ThrottleLimit")]
     public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
@@ -261,13 +263,33 @@ public sealed class CmdletContractTests
     [Fact]
     public void Register_output_binds_to_Get_MayarCreditBalance_by_property_name()
     {
-        AssertBinds("Mayar.Credit.Client.RegisteredCreditCustomer", "Get-MayarCreditBalance");
+        AssertBinds("Mayar.Credit.Client.RegisteredCreditCustomer", "Get-MayarCreditBalance", "Customer");
     }
 
     [Fact]
     public void Credit_balance_output_binds_to_Get_MayarCreditBalance_again()
     {
-        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance");
+        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance", "Customer");
+        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance", "Member");
+    }
+
+    [Fact]
+    public void Credit_balance_puts_the_customer_id_and_the_member_id_in_separate_sets()
+    {
+        var balance = _module.Cmdlet("Get-MayarCreditBalance");
+        Assert.Equal("Customer", balance.DefaultParameterSetName);
+        Assert.Equal(new[] { "Customer" }, balance.Parameter("CustomerId").Sets);
+        Assert.Equal(new[] { "Member" }, balance.Parameter("MemberId").Sets);
+        Assert.Equal(new[] { "__AllParameterSets" }, balance.Parameter("ProductId").Sets);
+        Assert.Equal(new[] { "Customer", "Member" }, balance.Parameter("MembershipTierId").Sets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "Member" }, balance.MandatoryIn("MembershipTierId"));
+        Assert.Equal(new[] { "Customer" }, balance.MandatoryIn("CustomerId"));
+
+        // The tier binds by property name in the Member set only (see the parameter's comment).
+        var tier = ModuleMetadata.Attributes(balance.Parameter("MembershipTierId").Property, "ParameterAttribute")
+            .ToDictionary(a => (string)ModuleMetadata.Named(a, "ParameterSetName")!, a => (bool?)ModuleMetadata.Named(a, "ValueFromPipelineByPropertyName") == true);
+        Assert.False(tier["Customer"]);
+        Assert.True(tier["Member"]);
     }
 
     [Fact]
@@ -326,10 +348,12 @@ public sealed class CmdletContractTests
         });
     }
 
-    private void AssertBinds(string outputType, string cmdlet)
+    // Every parameter mandatory in the set (all of them when no set is named) binds from a property of the type.
+    private void AssertBinds(string outputType, string cmdlet, string? set = null)
     {
         var properties = _module.Client.GetType(outputType)!.GetProperties().Select(p => p.Name).ToHashSet();
-        var mandatory = _module.Cmdlet(cmdlet).Parameters.Where(p => p.Mandatory).ToList();
+        var info = _module.Cmdlet(cmdlet);
+        var mandatory = info.Parameters.Where(p => set is null ? p.Mandatory : p.MandatorySets.Contains(set) || p.MandatorySets.Contains("__AllParameterSets")).ToList();
         Assert.NotEmpty(mandatory);
         Assert.All(mandatory, p =>
         {

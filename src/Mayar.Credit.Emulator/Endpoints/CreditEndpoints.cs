@@ -50,6 +50,13 @@ internal static class CreditEndpoints
 
     private static ApiResult Balance(ApiRequest request)
     {
+        var memberQuery = request.Query("memberId");
+        var tierQuery = request.Query("membershipTierId");
+        if (!string.IsNullOrWhiteSpace(memberQuery) || !string.IsNullOrWhiteSpace(tierQuery))
+        {
+            return MemberBalance(request, memberQuery, tierQuery);
+        }
+
         var customerId = request.Uuid("customerId", request.Query("customerId"));
         var productId = request.Uuid("productId", request.Query("productId"));
         if (request.Checked(productId) is { } error)
@@ -70,6 +77,57 @@ internal static class CreditEndpoints
             [variants.BalanceMainField] = Replies.Number(variants, account.Main),
             ["customerBalanceAddon"] = Replies.Number(variants, account.AddOn),
         };
+        return Replies.Success(variants, 200, fields, seedWrapsInData: false);
+    }
+
+    // M2: a membership balance by productId + membershipTierId + (memberId or customerId); MEMBERSHIP is the main wallet.
+    private static ApiResult MemberBalance(ApiRequest request, string memberQuery, string tierQuery)
+    {
+        var productId = request.Uuid("productId", request.Query("productId"));
+        var tierId = request.Uuid("membershipTierId", tierQuery);
+        var customerQuery = request.Query("customerId");
+        string? customerId = null;
+        string? memberId = null;
+        if (string.IsNullOrWhiteSpace(memberQuery))
+        {
+            customerId = request.Uuid("customerId", customerQuery);
+        }
+        else
+        {
+            memberId = memberQuery.Trim();
+            if (!string.IsNullOrWhiteSpace(customerQuery))
+            {
+                customerId = request.Uuid("customerId", customerQuery);
+            }
+        }
+
+        if (request.Checked(productId) is { } error)
+        {
+            return error;
+        }
+
+        var member = request.Store.FindMember(productId!, tierId, memberId, customerId);
+        if (member is null)
+        {
+            return ApiError.CustomerNotFound;
+        }
+
+        var variants = request.Variants;
+        var fields = new JsonObject
+        {
+            ["customerBalance"] = Replies.Number(variants, member.Total),
+            ["customerBalanceMembership"] = Replies.Number(variants, member.Main),
+            ["customerBalanceAddon"] = Replies.Number(variants, member.AddOn),
+        };
+        if (variants.Wrapper != "seed")
+        {
+            // The data-wrapped revision spreads the member record beside the balances.
+            fields["customerId"] = member.CustomerId;
+            fields["memberId"] = member.MemberId;
+            fields["membershipTierId"] = member.MembershipTierId;
+            fields["productId"] = member.ProductId;
+        }
+
         return Replies.Success(variants, 200, fields, seedWrapsInData: false);
     }
 
