@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using Xunit;
 
 namespace Mayar.Credit.Tests;
@@ -82,7 +83,8 @@ public sealed class CmdletContractTests
         ["Connect-Mayar"] = "Mayar.Credit.MayarConnection",
         ["Get-MayarConnection"] = "Mayar.Credit.MayarConnection",
         ["Disconnect-Mayar"] = "Mayar.Credit.MayarConnection",
-        ["Register-MayarCustomer"] = "Mayar.Credit.Client.RegisteredCreditCustomer",
+        // One type a set where the sets write different types, comma-separated (see the per-set test below).
+        ["Register-MayarCustomer"] = "Mayar.Credit.Client.RegisteredCreditCustomer,Mayar.Credit.Client.RegisteredMembershipCustomer",
         ["New-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomer",
         ["Get-MayarCreditBalance"] = "Mayar.Credit.Client.CreditBalance",
         ["Get-MayarCreditHistory"] = "Mayar.Credit.Client.CreditHistoryEntry",
@@ -100,12 +102,37 @@ public sealed class CmdletContractTests
 
     [Theory]
     [MemberData(nameof(OutputTypeCases))]
-    public void Every_cmdlet_declares_its_public_output_type(string cmdlet, string outputType)
+    public void Every_cmdlet_declares_its_public_output_type(string cmdlet, string outputTypes)
     {
-        Assert.Equal(new[] { outputType }, _module.Cmdlet(cmdlet).OutputTypes);
-        var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
-        Assert.NotNull(type);
-        Assert.True(type!.IsPublic);
+        var expected = outputTypes.Split(',');
+        Assert.Equal(expected.OrderBy(t => t, StringComparer.Ordinal), _module.Cmdlet(cmdlet).OutputTypes.OrderBy(t => t, StringComparer.Ordinal));
+        foreach (var outputType in expected)
+        {
+            var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
+            Assert.NotNull(type);
+            Assert.True(type!.IsPublic);
+        }
+    }
+
+    [Fact]
+    public void Register_declares_its_output_type_per_parameter_set()
+    {
+        var register = _module.Cmdlet("Register-MayarCustomer");
+        var bySet = ModuleMetadata.Attributes(register.Type, "OutputTypeAttribute").ToDictionary(
+            a => string.Join(",", ((IEnumerable<CustomAttributeTypedArgument>)ModuleMetadata.Named(a, "ParameterSetName")!).Select(v => (string)v.Value!)),
+            a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => ((Type)v.Value!).FullName).Single());
+        Assert.Equal("CreditUsage", register.DefaultParameterSetName);
+        Assert.Equal("Mayar.Credit.Client.RegisteredCreditCustomer", bySet["CreditUsage"]);
+        Assert.Equal("Mayar.Credit.Client.RegisteredMembershipCustomer", bySet["Membership"]);
+        Assert.Equal(new[] { "Membership" }, register.Parameter("MembershipTierId").Sets);
+        Assert.Equal(new[] { "Membership" }, register.Parameter("MonthlyPeriod").Sets);
+        Assert.Equal(new[] { "1", "3", "6", "12" }, register.Parameter("MonthlyPeriod").ValidateSet);
+    }
+
+    [Fact]
+    public void Membership_registration_output_binds_to_the_member_set_of_Get_MayarCreditBalance()
+    {
+        AssertBinds("Mayar.Credit.Client.RegisteredMembershipCustomer", "Get-MayarCreditBalance", "Member");
     }
 
     [Fact]
@@ -155,6 +182,8 @@ public sealed class CmdletContractTests
     [InlineData("Register-MayarCustomer", "Email", "System.String", true, true, null, "EmailAddress,CustomerEmail")]
     [InlineData("Register-MayarCustomer", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
     [InlineData("Register-MayarCustomer", "TrialCredit", "System.Decimal?", false, true, null, "trial_credit")]
+    [InlineData("Register-MayarCustomer", "MembershipTierId", "System.String", true, true, null, "membership_tier_id")]
+    [InlineData("Register-MayarCustomer", "MonthlyPeriod", "System.Int32", true, true, null, "monthly_period,membershipMonthlyPeriod")]
     [InlineData("New-MayarCustomer", "Name", "System.String", true, true, 0, "FullName,CustomerName")]
     [InlineData("New-MayarCustomer", "Email", "System.String", true, true, 1, "EmailAddress,CustomerEmail")]
     [InlineData("New-MayarCustomer", "Phone", "System.String", false, true, null, "Mobile,PhoneNumber")]
@@ -208,7 +237,7 @@ public sealed class CmdletContractTests
     [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,MaxRetries,PassThru,RequestsPerMinute,TimeoutSec")]
     [InlineData("Get-MayarConnection", "")]
     [InlineData("Disconnect-Mayar", "PassThru")]
-    [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,ThrottleLimit,TrialCredit")]
+    [InlineData("Register-MayarCustomer", "Connection,Email,MembershipTierId,Mobile,MonthlyPeriod,Name,ProductId,ThrottleLimit,TrialCredit")]
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
     [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,MemberId,MembershipTierId,ProductId,ThrottleLimit")]
     [InlineData("New-MayarCreditCheckout", "Connection,CreditAmount,Email,Mobile,Name,ProductId,ThrottleLimit")]

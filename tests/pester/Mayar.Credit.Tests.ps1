@@ -297,6 +297,53 @@ Describe 'Get-MayarCreditBalance' {
     }
 }
 
+Describe 'Register-MayarCustomer -MembershipTierId' {
+    BeforeAll {
+        $script:membership = @{
+            ProductId        = '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10'
+            MembershipTierId = 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f'
+            MonthlyPeriod    = 3
+            Name             = 'Jane Member'
+            Mobile           = '08123456789'
+        }
+    }
+
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+    }
+
+    It 'registers a member whose member id and tier read the membership balance' {
+        $member = Register-MayarCustomer @membership -Email 'jane.member@example.com' -TrialCredit 70 -Confirm:$false
+        $member | Should -BeOfType ([Mayar.Credit.Client.RegisteredMembershipCustomer])
+        $member.MemberId | Should -Match '^[A-Z0-9]{8}$'
+        $member.NextPayment | Should -Not -BeNullOrEmpty
+        $member.PaymentLinkUrl | Should -Not -BeNullOrEmpty
+        (Get-EmulatorRequest)[-1].path | Should -Be '/credit/v1/credit/membership/customer/regist'
+
+        $balance = $member | Select-Object -Property @('MemberId', 'MembershipTierId', 'ProductId') | Get-MayarCreditBalance
+        $balance.MemberId | Should -Be $member.MemberId
+        $balance.MembershipBalance | Should -Be 0
+        $balance.AddonBalance | Should -Be 70
+    }
+
+    It 'reports a second registration of the email in the tier as Mayar.Conflict' {
+        $null = Register-MayarCustomer @membership -Email 'twice.member@example.com' -Confirm:$false
+        { Register-MayarCustomer @membership -Email 'twice.member@example.com' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Mayar.Conflict,*'
+    }
+
+    It 'keeps the credit-usage set as the default and declares an output type per set' {
+        $command = Get-Command Register-MayarCustomer
+        $command.DefaultParameterSet | Should -Be 'CreditUsage'
+        ($command.ParameterSets | Where-Object Name -eq 'Membership').Parameters.Name | Should -Contain 'MonthlyPeriod'
+        $badPeriod = $membership.Clone()
+        $badPeriod.MonthlyPeriod = 2
+        { Register-MayarCustomer @badPeriod -Email 'x@example.com' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}
+
 Describe 'Retries and pacing' {
     BeforeEach {
         Reset-Emulator
