@@ -101,6 +101,10 @@ public sealed class MayarClient
     public Task<RegisteredCreditCustomer> RegisterCreditCustomerAsync(RegisterCreditCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new RegisterCreditCustomerOperation(request), trace, cancellationToken);
 
+    /// <summary>Registers a customer into a membership tier (M1).</summary>
+    public Task<RegisteredMembershipCustomer> RegisterMembershipCustomerAsync(RegisterMembershipCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new RegisterMembershipCustomerOperation(request), trace, cancellationToken);
+
     /// <summary>Creates a customer record (seed 001).</summary>
     public Task<MayarCustomer> CreateCustomerAsync(CreateCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new CreateCustomerOperation(request), trace, cancellationToken);

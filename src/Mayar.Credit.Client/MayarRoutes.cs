@@ -6,6 +6,9 @@ public static class MayarRoutes
     /// <summary>Seed 000: register a customer into a credit-usage product.</summary>
     public const string RegisterCreditCustomer = "/credit/v1/credit/credit-usage/customer/regist";
 
+    /// <summary>M1: register a customer into a membership tier.</summary>
+    public const string RegisterMembershipCustomer = "/credit/v1/credit/membership/customer/regist";
+
     /// <summary>Seed 001: create a customer record.</summary>
     public const string CreateCustomer = "/api/v1/customers";
 

@@ -20,6 +20,21 @@ public sealed class EmulatorOptions
     /// <summary>Seed 002's example customer.</summary>
     public const string SampleCustomerId = "9de4b4b4-525c-4ee0-ac9c-b29c3e10fe55";
 
+    /// <summary>The membership (credit) product the emulator starts with (M1, M2).</summary>
+    public const string MembershipProductId = "7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10";
+
+    /// <summary>The membership product's first tier.</summary>
+    public const string MembershipTierId = "b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f";
+
+    /// <summary>The membership product's second tier.</summary>
+    public const string SecondMembershipTierId = "c9d8e7f6-5a4b-4c3d-8e2f-0a1b2c3d4e5f";
+
+    /// <summary>A member the emulator starts with, in the first tier, with a MEMBERSHIP and an ADD_ON balance.</summary>
+    public const string SampleMemberId = "3SCDI9ZQ";
+
+    /// <summary>The sample member's customer id.</summary>
+    public const string SampleMemberCustomerId = "5f0c2b7e-9a14-4d3c-b8e6-2c7a1d9f4e30";
+
     public string Urls { get; set; } = "http://127.0.0.1:5080";
 
     public string ApiKey { get; set; } = DefaultApiKey;

@@ -22,6 +22,10 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             () => new RegisterCreditCustomerOperation(EmulatorTest.Registration(EmulatorOptions.DefaultProductId)),
             state => state.Store.RegistrationCount),
         new ApiOperation(
+            "RegisterMember",
+            () => new RegisterMembershipCustomerOperation(EmulatorTest.MembershipRegistration(EmulatorOptions.MembershipTierId)),
+            state => state.Store.MembershipCount),
+        new ApiOperation(
             "CreateCustomer",
             () => new CreateCustomerOperation(EmulatorTest.Customer()),
             state => state.Store.Customers.Count),

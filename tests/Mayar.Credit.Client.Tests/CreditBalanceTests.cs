@@ -115,6 +115,7 @@ public sealed class CreditBalanceTests : EmulatorTest
         Assert.Equal(50990m, balance.Balance);
         Assert.Equal(0m, balance.MainBalance);
         Assert.Equal(50990m, balance.AddonBalance);
+        Assert.Equal(0m, balance.MembershipBalance);
     }
 
     [Fact]
@@ -151,5 +152,105 @@ public sealed class CreditBalanceTests : EmulatorTest
         Assert.Equal(115m, balance.Balance);
         Assert.Equal(0m, balance.MainBalance);
         Assert.Equal(115m, balance.AddonBalance);
+    }
+
+    private static CreditBalanceQuery SampleMember => new()
+    {
+        MemberId = EmulatorOptions.SampleMemberId,
+        MembershipTierId = EmulatorOptions.MembershipTierId,
+        ProductId = EmulatorOptions.MembershipProductId,
+    };
+
+    [Fact]
+    public async Task A_member_balance_sends_tier_and_member_id_but_no_customer_id()
+    {
+        var query = SampleMember;
+        query.MemberId = " 3scdi9zq ";
+        query.MembershipTierId = EmulatorOptions.MembershipTierId.ToUpperInvariant();
+        var balance = await Client().GetCreditBalanceAsync(query);
+
+        var request = OnlyRequest();
+        Assert.Equal($"?productId={EmulatorOptions.MembershipProductId}&membershipTierId={EmulatorOptions.MembershipTierId}&memberId={EmulatorOptions.SampleMemberId}", request.Query);
+        Assert.Equal(1500m, balance.Balance);
+        Assert.Equal(1200m, balance.MembershipBalance);
+        Assert.Equal(1200m, balance.MainBalance);
+        Assert.Equal(300m, balance.AddonBalance);
+        Assert.Equal(EmulatorOptions.SampleMemberId, balance.MemberId);
+        Assert.Equal(EmulatorOptions.MembershipTierId, balance.MembershipTierId);
+        Assert.Equal(EmulatorOptions.MembershipProductId, balance.ProductId);
+    }
+
+    [Fact]
+    public async Task A_customer_id_with_a_tier_reads_the_membership_account()
+    {
+        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleMemberCustomerId, MembershipTierId = EmulatorOptions.MembershipTierId, ProductId = EmulatorOptions.MembershipProductId };
+        var balance = await Client().GetCreditBalanceAsync(query);
+
+        Assert.Equal($"?customerId={EmulatorOptions.SampleMemberCustomerId}&productId={EmulatorOptions.MembershipProductId}&membershipTierId={EmulatorOptions.MembershipTierId}", OnlyRequest().Query);
+        Assert.Equal(1200m, balance.MembershipBalance);
+        Assert.Equal(EmulatorOptions.SampleMemberCustomerId, balance.CustomerId);
+        Assert.Null(balance.MemberId);
+    }
+
+    [Fact]
+    public async Task Data_wrapped_member_fields_are_read()
+    {
+        Variants(v => v.Wrapper = "data");
+        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleMemberCustomerId, MembershipTierId = EmulatorOptions.MembershipTierId, ProductId = EmulatorOptions.MembershipProductId };
+        var balance = await Client().GetCreditBalanceAsync(query);
+
+        Assert.Equal(EmulatorOptions.SampleMemberId, balance.MemberId);
+        Assert.Equal(EmulatorOptions.MembershipTierId, balance.MembershipTierId);
+        Assert.Equal(1200m, balance.MembershipBalance);
+    }
+
+    [Fact]
+    public async Task A_member_registered_in_the_store_reads_its_membership_wallet()
+    {
+        var member = State.Store.RegisterMember(EmulatorOptions.MembershipProductId, EmulatorOptions.SecondMembershipTierId, "m", "member.balance@example.com", "0811", 3, 40m)!;
+        State.Store.AddMemberCredit(member.MemberId!, 60m, CreditWallet.Main);
+
+        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { MemberId = member.MemberId, MembershipTierId = EmulatorOptions.SecondMembershipTierId, ProductId = EmulatorOptions.MembershipProductId });
+
+        Assert.Equal(100m, balance.Balance);
+        Assert.Equal(60m, balance.MembershipBalance);
+        Assert.Equal(40m, balance.AddonBalance);
+    }
+
+    [Fact]
+    public async Task A_member_of_another_tier_is_not_found()
+    {
+        var query = SampleMember;
+        query.MembershipTierId = EmulatorOptions.SecondMembershipTierId;
+        var error = await FailsAsync(() => Client().GetCreditBalanceAsync(query));
+        Assert.Equal(MayarErrorKind.NotFound, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_credit_usage_balance_has_no_membership_balance()
+    {
+        var balance = await Client().GetCreditBalanceAsync(Sample);
+        Assert.Null(balance.MembershipBalance);
+        Assert.Null(balance.MemberId);
+        Assert.Null(balance.MembershipTierId);
+    }
+
+    [Theory]
+    [InlineData("3SCDI9Z", EmulatorOptions.MembershipTierId, "MemberId")]
+    [InlineData("3SCDI9Z-", EmulatorOptions.MembershipTierId, "MemberId")]
+    [InlineData("3SCDI9ZQ", null, "MembershipTierId")]
+    [InlineData("3SCDI9ZQ", "tier-1", "MembershipTierId")]
+    public void Member_queries_are_validated_before_sending(string memberId, string? tierId, string parameter)
+    {
+        var query = new CreditBalanceQuery { MemberId = memberId, MembershipTierId = tierId, ProductId = EmulatorOptions.MembershipProductId };
+        var error = Assert.Throws<MayarArgumentException>(() => query.Validate());
+        Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void Without_a_member_id_the_customer_id_is_required_and_a_tier_must_be_a_uuid()
+    {
+        Assert.Equal("CustomerId", Assert.Throws<MayarArgumentException>(() => new CreditBalanceQuery { ProductId = EmulatorOptions.MembershipProductId, MembershipTierId = EmulatorOptions.MembershipTierId }.Validate()).ParamName);
+        Assert.Equal("MembershipTierId", Assert.Throws<MayarArgumentException>(() => new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, MembershipTierId = "x" }.Validate()).ParamName);
     }
 }

@@ -27,7 +27,11 @@ public sealed class CreditLedgerTests : EmulatorTest
         Assert.Equal(
             new[] { (LedgerEntryType.Opening, CreditWallet.Main, 29501m, 29501m, 29501m), (LedgerEntryType.Opening, CreditWallet.AddOn, 500m, 500m, 30001m) },
             entries.Select(e => (e.Type, e.Wallet, e.Amount, e.BalanceAfter, e.TotalAfter)));
-        Assert.Equal(entries, Store.Ledger.Entries());
+        var member = Store.Ledger.For(EmulatorOptions.SampleMemberCustomerId, EmulatorOptions.MembershipProductId);
+        Assert.Equal(
+            new[] { (LedgerEntryType.Opening, CreditWallet.Main, 1200m), (LedgerEntryType.Opening, CreditWallet.AddOn, 300m) },
+            member.Select(e => (e.Type, e.Wallet, e.Amount)));
+        Assert.Equal(entries.Concat(member), Store.Ledger.Entries());
     }
 
     [Fact]

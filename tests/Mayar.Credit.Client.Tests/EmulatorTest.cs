@@ -76,6 +76,18 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         TrialCredit = trialCredit,
     };
 
+    /// <summary>A valid membership registration of a fresh email into a tier of the emulator's membership product.</summary>
+    internal static RegisterMembershipCustomerRequest MembershipRegistration(string tierId, string? email = null, int period = 3, decimal? trialCredit = null) => new()
+    {
+        ProductId = EmulatorOptions.MembershipProductId,
+        MembershipTierId = tierId,
+        MonthlyPeriod = period,
+        Name = "Jane Member",
+        Email = email ?? $"jane.{Guid.NewGuid():N}@example.com",
+        Mobile = "08123456789",
+        TrialCredit = trialCredit,
+    };
+
     /// <summary>A valid checkout link request for a fresh buyer.</summary>
     internal static CreditCheckoutRequest Checkout(string productId, decimal? creditAmount = 1000) => new()
     {

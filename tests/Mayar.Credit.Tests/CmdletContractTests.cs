@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using Xunit;
 
 namespace Mayar.Credit.Tests;
@@ -83,7 +84,8 @@ public sealed class CmdletContractTests
         ["Connect-Mayar"] = "Mayar.Credit.MayarConnection",
         ["Get-MayarConnection"] = "Mayar.Credit.MayarConnection",
         ["Disconnect-Mayar"] = "Mayar.Credit.MayarConnection",
-        ["Register-MayarCustomer"] = "Mayar.Credit.Client.RegisteredCreditCustomer",
+        // One type a set where the sets write different types, comma-separated (see the per-set test below).
+        ["Register-MayarCustomer"] = "Mayar.Credit.Client.RegisteredCreditCustomer,Mayar.Credit.Client.RegisteredMembershipCustomer",
         ["New-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomer",
         ["Get-MayarCreditBalance"] = "Mayar.Credit.Client.CreditBalance",
         ["Get-MayarCreditHistory"] = "Mayar.Credit.Client.CreditHistoryEntry",
@@ -101,12 +103,39 @@ public sealed class CmdletContractTests
 
     [Theory]
     [MemberData(nameof(OutputTypeCases))]
-    public void Every_cmdlet_declares_its_public_output_type(string cmdlet, string outputType)
+    public void Every_cmdlet_declares_its_public_output_type(string cmdlet, string outputTypes)
     {
-        Assert.Equal(new[] { outputType }, _module.Cmdlet(cmdlet).OutputTypes);
-        var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
-        Assert.NotNull(type);
-        Assert.True(type!.IsPublic);
+        var expected = outputTypes.Split(',');
+        Assert.Equal(expected.OrderBy(t => t, StringComparer.Ordinal), _module.Cmdlet(cmdlet).OutputTypes.OrderBy(t => t, StringComparer.Ordinal));
+        foreach (var outputType in expected)
+        {
+            var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
+            Assert.NotNull(type);
+            Assert.True(type!.IsPublic);
+        }
+    }
+
+    [Fact]
+    public void Register_declares_its_output_type_per_parameter_set()
+    {
+        var register = _module.Cmdlet("Register-MayarCustomer");
+        var bySet = ModuleMetadata.Attributes(register.Type, "OutputTypeAttribute").ToDictionary(
+            a => string.Join(",", ((IEnumerable<CustomAttributeTypedArgument>)ModuleMetadata.Named(a, "ParameterSetName")!).Select(v => (string)v.Value!)),
+            a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => ((Type)v.Value!).FullName).Single());
+        Assert.Equal("CreditUsage", register.DefaultParameterSetName);
+        Assert.Equal("Mayar.Credit.Client.RegisteredCreditCustomer", bySet["CreditUsage"]);
+        Assert.Equal("Mayar.Credit.Client.RegisteredMembershipCustomer", bySet["Membership"]);
+        Assert.Equal(new[] { "Membership" }, register.Parameter("MembershipTierId").Sets);
+        Assert.Equal(new[] { "Membership" }, register.Parameter("MonthlyPeriod").Sets);
+        Assert.Equal(new[] { "1", "3", "6", "12" }, register.Parameter("MonthlyPeriod").ValidateSet);
+    }
+
+    // The properties are there; a whole registration piped in still binds the default Customer set first (its
+    // CustomerId), where the tier does not bind by property name: select MemberId, MembershipTierId and ProductId.
+    [Fact]
+    public void Membership_registration_output_carries_what_the_member_set_of_Get_MayarCreditBalance_needs()
+    {
+        AssertBinds("Mayar.Credit.Client.RegisteredMembershipCustomer", "Get-MayarCreditBalance", "Member");
     }
 
     [Fact]
@@ -156,6 +185,8 @@ public sealed class CmdletContractTests
     [InlineData("Register-MayarCustomer", "Email", "System.String", true, true, null, "EmailAddress,CustomerEmail")]
     [InlineData("Register-MayarCustomer", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
     [InlineData("Register-MayarCustomer", "TrialCredit", "System.Decimal?", false, true, null, "trial_credit")]
+    [InlineData("Register-MayarCustomer", "MembershipTierId", "System.String", true, true, null, "membership_tier_id")]
+    [InlineData("Register-MayarCustomer", "MonthlyPeriod", "System.Int32", true, true, null, "monthly_period,membershipMonthlyPeriod")]
     [InlineData("New-MayarCustomer", "Name", "System.String", true, true, 0, "FullName,CustomerName")]
     [InlineData("New-MayarCustomer", "Email", "System.String", true, true, 1, "EmailAddress,CustomerEmail")]
     [InlineData("New-MayarCustomer", "Phone", "System.String", false, true, null, "Mobile,PhoneNumber")]
@@ -166,6 +197,8 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCustomer", "CustomData", "System.Collections.Hashtable", false, true, null, "custom_data")]
     [InlineData("Get-MayarCreditBalance", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Get-MayarCreditBalance", "ProductId", "System.String", true, true, 1, "PaymentLinkId,product_id")]
+    [InlineData("Get-MayarCreditBalance", "MemberId", "System.String", true, true, null, "member_id")]
+    [InlineData("Get-MayarCreditBalance", "MembershipTierId", "System.String", true, true, null, "membership_tier_id")]
     [InlineData("Add-MayarCredit", "CustomerId", "System.String", true, true, 0, "customer_id")]
     [InlineData("Add-MayarCredit", "Amount", "System.Decimal", true, true, 2, "Credit,credit_amount")]
     [InlineData("Add-MayarCredit", "MemberId", "System.String", false, true, null, "member_id")]
@@ -207,9 +240,9 @@ public sealed class CmdletContractTests
     [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,MaxRetries,PassThru,RequestsPerMinute,TimeoutSec")]
     [InlineData("Get-MayarConnection", "")]
     [InlineData("Disconnect-Mayar", "PassThru")]
-    [InlineData("Register-MayarCustomer", "Connection,Email,Mobile,Name,ProductId,ThrottleLimit,TrialCredit")]
+    [InlineData("Register-MayarCustomer", "Connection,Email,MembershipTierId,Mobile,MonthlyPeriod,Name,ProductId,ThrottleLimit,TrialCredit")]
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
-    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,ProductId,ThrottleLimit")]
+    [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,MemberId,MembershipTierId,ProductId,ThrottleLimit")]
     [InlineData("New-MayarCreditCheckout", "Connection,CreditAmount,Email,Mobile,Name,ProductId,ThrottleLimit")]
     [InlineData("Get-MayarCustomer", "Connection,Email,ThrottleLimit")]
     public void Cmdlets_have_no_undocumented_parameters(string cmdlet, string expected)
@@ -262,13 +295,33 @@ public sealed class CmdletContractTests
     [Fact]
     public void Register_output_binds_to_Get_MayarCreditBalance_by_property_name()
     {
-        AssertBinds("Mayar.Credit.Client.RegisteredCreditCustomer", "Get-MayarCreditBalance");
+        AssertBinds("Mayar.Credit.Client.RegisteredCreditCustomer", "Get-MayarCreditBalance", "Customer");
     }
 
     [Fact]
     public void Credit_balance_output_binds_to_Get_MayarCreditBalance_again()
     {
-        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance");
+        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance", "Customer");
+        AssertBinds("Mayar.Credit.Client.CreditBalance", "Get-MayarCreditBalance", "Member");
+    }
+
+    [Fact]
+    public void Credit_balance_puts_the_customer_id_and_the_member_id_in_separate_sets()
+    {
+        var balance = _module.Cmdlet("Get-MayarCreditBalance");
+        Assert.Equal("Customer", balance.DefaultParameterSetName);
+        Assert.Equal(new[] { "Customer" }, balance.Parameter("CustomerId").Sets);
+        Assert.Equal(new[] { "Member" }, balance.Parameter("MemberId").Sets);
+        Assert.Equal(new[] { "__AllParameterSets" }, balance.Parameter("ProductId").Sets);
+        Assert.Equal(new[] { "Customer", "Member" }, balance.Parameter("MembershipTierId").Sets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "Member" }, balance.MandatoryIn("MembershipTierId"));
+        Assert.Equal(new[] { "Customer" }, balance.MandatoryIn("CustomerId"));
+
+        // The tier binds by property name in the Member set only (see the parameter's comment).
+        var tier = ModuleMetadata.Attributes(balance.Parameter("MembershipTierId").Property, "ParameterAttribute")
+            .ToDictionary(a => (string)ModuleMetadata.Named(a, "ParameterSetName")!, a => (bool?)ModuleMetadata.Named(a, "ValueFromPipelineByPropertyName") == true);
+        Assert.False(tier["Customer"]);
+        Assert.True(tier["Member"]);
     }
 
     [Fact]
@@ -327,10 +380,12 @@ public sealed class CmdletContractTests
         });
     }
 
-    private void AssertBinds(string outputType, string cmdlet)
+    // Every parameter mandatory in the set (all of them when no set is named) binds from a property of the type.
+    private void AssertBinds(string outputType, string cmdlet, string? set = null)
     {
         var properties = _module.Client.GetType(outputType)!.GetProperties().Select(p => p.Name).ToHashSet();
-        var mandatory = _module.Cmdlet(cmdlet).Parameters.Where(p => p.Mandatory).ToList();
+        var info = _module.Cmdlet(cmdlet);
+        var mandatory = info.Parameters.Where(p => set is null ? p.Mandatory : p.MandatorySets.Contains(set) || p.MandatorySets.Contains("__AllParameterSets")).ToList();
         Assert.NotEmpty(mandatory);
         Assert.All(mandatory, p =>
         {

@@ -127,6 +127,9 @@ public sealed class CmdletInfo
     public IReadOnlyList<ParameterInfo> Parameters { get; }
 
     public ParameterInfo Parameter(string name) => Parameters.Single(p => p.Name == name);
+
+    /// <summary>The sets in which a parameter is mandatory ("__AllParameterSets" when it is in every set).</summary>
+    public IReadOnlyList<string> MandatoryIn(string name) => Parameter(name).MandatorySets;
 }
 
 /// <summary>One parameter: its [Parameter] attributes (one per set), aliases and validation.</summary>
@@ -138,6 +141,10 @@ public sealed class ParameterInfo
         var sets = ModuleMetadata.Attributes(property, "ParameterAttribute").ToList();
         Sets = sets.Select(a => (string?)ModuleMetadata.Named(a, "ParameterSetName") ?? "__AllParameterSets").ToList();
         Mandatory = sets.Any(a => (bool?)ModuleMetadata.Named(a, "Mandatory") == true);
+        MandatorySets = sets.Where(a => (bool?)ModuleMetadata.Named(a, "Mandatory") == true)
+            .Select(a => (string?)ModuleMetadata.Named(a, "ParameterSetName") ?? "__AllParameterSets")
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
         ValueFromPipelineByPropertyName = sets.Any(a => (bool?)ModuleMetadata.Named(a, "ValueFromPipelineByPropertyName") == true);
         ValueFromPipeline = sets.Any(a => (bool?)ModuleMetadata.Named(a, "ValueFromPipeline") == true);
         Position = sets.Select(a => (int?)ModuleMetadata.Named(a, "Position")).FirstOrDefault(p => p is not null);
@@ -165,6 +172,8 @@ public sealed class ParameterInfo
     public IReadOnlyList<string> Sets { get; }
 
     public bool Mandatory { get; }
+
+    public IReadOnlyList<string> MandatorySets { get; }
 
     public bool ValueFromPipelineByPropertyName { get; }
 

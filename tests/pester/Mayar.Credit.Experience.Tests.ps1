@@ -166,7 +166,7 @@ Describe 'Views' {
     It 'shows a balance as a table, and its product in the list' {
         $balance = Get-MayarCreditBalance @sample
         $balance | Get-TableHeader | Should -Be @('CustomerId', 'Balance', 'MainBalance', 'AddonBalance')
-        $balance | Get-ListLabel | Should -Be @('CustomerId', 'ProductId', 'Balance', 'MainBalance', 'AddonBalance')
+        $balance | Get-ListLabel | Should -Be @('CustomerId', 'ProductId', 'Balance', 'MainBalance', 'AddonBalance', 'MembershipBalance', 'MembershipTierId', 'MemberId')
     }
 
     It 'reads well in string interpolation' {

@@ -260,10 +260,87 @@ Describe 'Get-MayarCreditBalance' {
         @(Get-EmulatorRequest).Count | Should -Be 2
     }
 
+    It 'reads a member balance from a row with member_id and membership_tier_id' {
+        $row = [pscustomobject]@{
+            member_id          = '3scdi9zq'
+            membership_tier_id = 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f'
+            product_id         = '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10'
+        }
+        $balance = $row | Get-MayarCreditBalance
+        $balance.MemberId | Should -Be '3SCDI9ZQ'
+        $balance.MembershipBalance | Should -Be 1200
+        $balance.AddonBalance | Should -Be 300
+        $balance.Balance | Should -Be 1500
+        (Get-EmulatorRequest)[-1].query | Should -BeLike '*membershipTierId=b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f&memberId=3SCDI9ZQ'
+        ($balance | Format-List | Out-String) | Should -BeLike '*MembershipBalance*1200*'
+    }
+
+    It 'reads a customer membership balance with -MembershipTierId on the command line' {
+        $balance = Get-MayarCreditBalance '5f0c2b7e-9a14-4d3c-b8e6-2c7a1d9f4e30' '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10' -MembershipTierId 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f'
+        $balance.MembershipBalance | Should -Be 1200
+        $balance.CustomerId | Should -Be '5f0c2b7e-9a14-4d3c-b8e6-2c7a1d9f4e30'
+    }
+
+    It 'refuses -MemberId without -MembershipTierId at binding' {
+        $row = [pscustomobject]@{ member_id = '3SCDI9ZQ'; product_id = '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10' }
+        $balances = @($row | Get-MayarCreditBalance -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $balances.Count | Should -Be 0
+        $failures[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        (Get-Command Get-MayarCreditBalance).ParameterSets.Name | Sort-Object | Should -Be @('Customer', 'Member')
+    }
+
     It 'traces each request with -Verbose and never shows the key' {
         $verbose = @(Get-MayarCreditBalance @sample -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         ($verbose.Message -join "`n") | Should -Match 'GET /credit/v1/credit/customer/balance -> 200 \(\d+ ms\)'
         ($verbose.Message -join "`n") | Should -Not -BeLike ('*' + $script:emulator.ApiKey + '*')
+    }
+}
+
+Describe 'Register-MayarCustomer -MembershipTierId' {
+    BeforeAll {
+        $script:membership = @{
+            ProductId        = '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10'
+            MembershipTierId = 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f'
+            MonthlyPeriod    = 3
+            Name             = 'Jane Member'
+            Mobile           = '08123456789'
+        }
+    }
+
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+    }
+
+    It 'registers a member whose member id and tier read the membership balance' {
+        $member = Register-MayarCustomer @membership -Email 'jane.member@example.com' -TrialCredit 70 -Confirm:$false
+        $member | Should -BeOfType ([Mayar.Credit.Client.RegisteredMembershipCustomer])
+        $member.MemberId | Should -Match '^[A-Z0-9]{8}$'
+        $member.NextPayment | Should -Not -BeNullOrEmpty
+        $member.PaymentLinkUrl | Should -Not -BeNullOrEmpty
+        (Get-EmulatorRequest)[-1].path | Should -Be '/credit/v1/credit/membership/customer/regist'
+
+        $balance = $member | Select-Object -Property @('MemberId', 'MembershipTierId', 'ProductId') | Get-MayarCreditBalance
+        $balance.MemberId | Should -Be $member.MemberId
+        $balance.MembershipBalance | Should -Be 0
+        $balance.AddonBalance | Should -Be 70
+    }
+
+    It 'reports a second registration of the email in the tier as Mayar.Conflict' {
+        $null = Register-MayarCustomer @membership -Email 'twice.member@example.com' -Confirm:$false
+        { Register-MayarCustomer @membership -Email 'twice.member@example.com' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Mayar.Conflict,*'
+    }
+
+    It 'keeps the credit-usage set as the default and declares an output type per set' {
+        $command = Get-Command Register-MayarCustomer
+        $command.DefaultParameterSet | Should -Be 'CreditUsage'
+        ($command.ParameterSets | Where-Object Name -eq 'Membership').Parameters.Name | Should -Contain 'MonthlyPeriod'
+        $badPeriod = $membership.Clone()
+        $badPeriod.MonthlyPeriod = 2
+        { Register-MayarCustomer @badPeriod -Email 'x@example.com' -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 }
 

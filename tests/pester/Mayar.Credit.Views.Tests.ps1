@@ -77,6 +77,11 @@ Describe 'Tables in 80 columns' {
         Assert-TableFit -Objects @($registered) -Whole 'CustomerId', 'Email', 'TrialCredit'
     }
 
+    It 'a membership registration shows its member id, period and email whole' {
+        $member = Register-MayarCustomer -ProductId '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10' -MembershipTierId 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f' -MonthlyPeriod 12 -Name 'Bright Example Customer' -Email $script:email -Mobile '081234567890'
+        Assert-TableFit -Objects @($member) -Whole 'MemberId', 'MonthlyPeriod', 'Email'
+    }
+
     It 'a customer record shows its id, status and email whole' {
         $created = New-MayarCustomer -Name 'Bright Example Customer' -Email $script:email -Phone '081234567890' -City 'Bandung' -Country ID -Status inactive
         Assert-TableFit -Objects @($created) -Whole 'Id', 'Status', 'Email'

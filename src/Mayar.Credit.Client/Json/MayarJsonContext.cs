@@ -14,6 +14,8 @@ namespace Mayar.Credit.Client.Json;
 // One pair of lines per operation: the wire types are nested in the operation that sends and reads them.
 [JsonSerializable(typeof(RegisterCreditCustomerOperation.WireBody), TypeInfoPropertyName = "RegisterCreditCustomerBody")]
 [JsonSerializable(typeof(RegisterCreditCustomerOperation.WirePayload), TypeInfoPropertyName = "RegisterCreditCustomerPayload")]
+[JsonSerializable(typeof(RegisterMembershipCustomerOperation.WireBody), TypeInfoPropertyName = "RegisterMembershipCustomerBody")]
+[JsonSerializable(typeof(RegisterMembershipCustomerOperation.WirePayload), TypeInfoPropertyName = "RegisterMembershipCustomerPayload")]
 [JsonSerializable(typeof(CreateCustomerOperation.WireBody), TypeInfoPropertyName = "CreateCustomerBody")]
 [JsonSerializable(typeof(CreateCustomerOperation.WirePayload), TypeInfoPropertyName = "CustomerPayload")]
 [JsonSerializable(typeof(GetCreditBalanceOperation.WirePayload), TypeInfoPropertyName = "CreditBalancePayload")]

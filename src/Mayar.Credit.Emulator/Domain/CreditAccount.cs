@@ -1,7 +1,12 @@
+using System.Collections.Generic;
+
 namespace Mayar.Credit.Emulator.Domain;
 
 /// <summary>A credit-usage product (a payment link) the key's owner has.</summary>
 public sealed record CreditProduct(string Id, string Name);
+
+/// <summary>A membership (credit) product the key's owner has, with its tiers' ids.</summary>
+public sealed record MembershipProduct(string Id, string Name, IReadOnlyList<string> TierIds);
 
 /// <summary>The two wallets of a credit account: MAIN (bought credit, spent first) and ADD_ON (trial and added credit).</summary>
 public enum CreditWallet
@@ -32,6 +37,23 @@ public sealed class CreditAccount
 
     public string Mobile { get; }
 
+    /// <summary>The membership tier, for a membership account (its MAIN wallet is the MEMBERSHIP wallet); else null.</summary>
+    public string? MembershipTierId { get; init; }
+
+    /// <summary>The member id (8 upper-case letters or digits), for a membership account; else null.</summary>
+    public string? MemberId { get; init; }
+
+    /// <summary>The membership's monthly payment period (1, 3, 6 or 12), for a membership account.</summary>
+    public int MonthlyPeriod { get; init; }
+
+    /// <summary>When the membership was registered, in Unix milliseconds (membership accounts).</summary>
+    public long CreatedAtMs { get; init; }
+
+    /// <summary>The next payment, in Unix milliseconds: registration plus the period's months (membership accounts).</summary>
+    public long NextPaymentMs { get; init; }
+
+    public bool IsMembership => MemberId is not null;
+
     public decimal Main { get; set; }
 
     public decimal AddOn { get; set; }
@@ -53,7 +75,16 @@ public sealed class CreditAccount
         }
     }
 
-    public CreditAccount Copy() => new(CustomerId, ProductId, Name, Email, Mobile) { Main = Main, AddOn = AddOn };
+    public CreditAccount Copy() => new(CustomerId, ProductId, Name, Email, Mobile)
+    {
+        Main = Main,
+        AddOn = AddOn,
+        MembershipTierId = MembershipTierId,
+        MemberId = MemberId,
+        MonthlyPeriod = MonthlyPeriod,
+        CreatedAtMs = CreatedAtMs,
+        NextPaymentMs = NextPaymentMs,
+    };
 }
 
 public static class CreditWalletNames

@@ -26,6 +26,9 @@ public sealed class CreditStore
     private readonly Dictionary<string, CreditProduct> _products = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _creditCustomerIdsByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string CustomerId, string ProductId), CreditAccount> _accounts = new();
+    private readonly Dictionary<string, MembershipProduct> _membershipProducts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CreditAccount> _members = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Random _random = new();
     private int _checkoutCount;
     private readonly Dictionary<string, HeadlessCustomer> _headless = new(StringComparer.OrdinalIgnoreCase);
     private long _lastCreatedMs;
@@ -48,6 +51,8 @@ public sealed class CreditStore
             _products.Clear();
             _creditCustomerIdsByEmail.Clear();
             _accounts.Clear();
+            _membershipProducts.Clear();
+            _members.Clear();
             _headless.Clear();
             _lastCreatedMs = 0;
             Customers.Clear();
@@ -61,6 +66,136 @@ public sealed class CreditStore
             AddHeadless(sample);
             Move(sample, LedgerEntryType.Opening, CreditWallet.Main, 29501m);
             Move(sample, LedgerEntryType.Opening, CreditWallet.AddOn, 500m);
+
+            _membershipProducts[EmulatorOptions.MembershipProductId] = new MembershipProduct(
+                EmulatorOptions.MembershipProductId, "Membership product", new[] { EmulatorOptions.MembershipTierId, EmulatorOptions.SecondMembershipTierId });
+            var createdMs = new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+            var member = new CreditAccount(EmulatorOptions.SampleMemberCustomerId, EmulatorOptions.MembershipProductId, "jane member", "janemember.sample@example.com", "08123456789")
+            {
+                MembershipTierId = EmulatorOptions.MembershipTierId,
+                MemberId = EmulatorOptions.SampleMemberId,
+                MonthlyPeriod = 1,
+                CreatedAtMs = createdMs,
+                NextPaymentMs = NextPayment(createdMs, 1),
+            };
+            _creditCustomerIdsByEmail[member.Email] = member.CustomerId;
+            _members[member.MemberId!] = member;
+            Move(member, LedgerEntryType.Opening, CreditWallet.Main, 1200m);
+            Move(member, LedgerEntryType.Opening, CreditWallet.AddOn, 300m);
+        }
+    }
+
+    /// <summary>A membership product's tiers; null when the key's owner has no such membership product.</summary>
+    public MembershipProduct? FindMembershipProduct(string productId)
+    {
+        lock (_gate)
+        {
+            return _membershipProducts.TryGetValue(productId, out var product) ? product : null;
+        }
+    }
+
+    /// <summary>
+    /// Registers an email into a membership tier: a new member id, the next payment a period later, the trial credit in
+    /// ADD_ON. Null when the email is already a member of that tier.
+    /// </summary>
+    public CreditAccount? RegisterMember(string productId, string tierId, string name, string email, string mobile, int monthlyPeriod, decimal trialCredit)
+    {
+        lock (_gate)
+        {
+            if (!_creditCustomerIdsByEmail.TryGetValue(email, out var customerId))
+            {
+                customerId = Guid.NewGuid().ToString("D");
+                _creditCustomerIdsByEmail[email] = customerId;
+                AddHeadless(new CreditAccount(customerId, productId, name, email, mobile));
+            }
+
+            if (_members.Values.Any(m => m.CustomerId == customerId && string.Equals(m.ProductId, productId, StringComparison.OrdinalIgnoreCase) && string.Equals(m.MembershipTierId, tierId, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            var createdMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var member = new CreditAccount(customerId, productId, name, email, mobile)
+            {
+                MembershipTierId = tierId,
+                MemberId = NewMemberId(),
+                MonthlyPeriod = monthlyPeriod,
+                CreatedAtMs = createdMs,
+                NextPaymentMs = NextPayment(createdMs, monthlyPeriod),
+            };
+            _members[member.MemberId!] = member;
+            Move(member, LedgerEntryType.RegistrationTrial, CreditWallet.AddOn, trialCredit);
+            return member.Copy();
+        }
+    }
+
+    /// <summary>A membership account by member id or customer id in a product (and tier, when given); null when none.</summary>
+    public CreditAccount? FindMember(string productId, string? tierId, string? memberId, string? customerId)
+    {
+        lock (_gate)
+        {
+            foreach (var member in _members.Values)
+            {
+                if (string.Equals(member.ProductId, productId, StringComparison.OrdinalIgnoreCase)
+                    && (tierId is null || string.Equals(member.MembershipTierId, tierId, StringComparison.OrdinalIgnoreCase))
+                    && (memberId is null || string.Equals(member.MemberId, memberId, StringComparison.OrdinalIgnoreCase))
+                    && (customerId is null || string.Equals(member.CustomerId, customerId, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return member.Copy();
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Adds credit to a membership account's wallet (MAIN is the MEMBERSHIP wallet); null when there is no such member.</summary>
+    public CreditAccount? AddMemberCredit(string memberId, decimal amount, CreditWallet wallet)
+    {
+        lock (_gate)
+        {
+            if (!_members.TryGetValue(memberId, out var member))
+            {
+                return null;
+            }
+
+            Move(member, LedgerEntryType.AdminCredit, wallet, amount);
+            return member.Copy();
+        }
+    }
+
+    /// <summary>How many membership registrations there are, the sample member's included.</summary>
+    public int MembershipCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _members.Count;
+            }
+        }
+    }
+
+    private static long NextPayment(long createdMs, int months) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(createdMs).AddMonths(months).ToUnixTimeMilliseconds();
+
+    // 8 upper-case letters or digits no member has yet. Under _gate.
+    private string NewMemberId()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        while (true)
+        {
+            var chars = new char[8];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[_random.Next(alphabet.Length)];
+            }
+
+            var id = new string(chars);
+            if (!_members.ContainsKey(id))
+            {
+                return id;
+            }
         }
     }
 
@@ -91,7 +226,7 @@ public sealed class CreditStore
     {
         lock (_gate)
         {
-            return _products.ContainsKey(productId);
+            return _products.ContainsKey(productId) || _membershipProducts.ContainsKey(productId);
         }
     }
 

@@ -18,6 +18,8 @@ internal readonly record struct ApiError(int Status, string Message, string Seed
 
     public static ApiError AlreadyRegistered => new(400, "Email sudah terdaftar pada product ini.", "message");
 
+    public static ApiError AlreadyMemberOfTier => new(400, "Email sudah terdaftar pada tier ini.", "message");
+
     public static ApiError Insufficient => new(400, "Cannot spend customer credit. Insufficient customer credit", "message");
 
     public static ApiError CustomerNotFound => new(404, "Customer not found", "messages");

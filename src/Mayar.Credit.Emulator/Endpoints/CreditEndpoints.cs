@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json.Nodes;
 using Mayar.Credit.Emulator.Domain;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +11,7 @@ namespace Mayar.Credit.Emulator.Endpoints;
 internal static class CreditEndpoints
 {
     public const string RegisterPath = "/credit/v1/credit/credit-usage/customer/regist";
+    public const string MembershipRegisterPath = "/credit/v1/credit/membership/customer/regist";
     public const string BalancePath = "/credit/v1/credit/customer/balance";
     public const string AddCreditPath = "/credit/v1/credit/customer/add-credit";
     public const string SpendPath = "/credit/v1/credit/customer/spend";
@@ -16,6 +19,7 @@ internal static class CreditEndpoints
     public static void Map(WebApplication app, EmulatorState state)
     {
         ApiRequest.Map(app, "POST", RegisterPath, state, Register);
+        ApiRequest.Map(app, "POST", MembershipRegisterPath, state, RegisterMember);
         ApiRequest.Map(app, "GET", BalancePath, state, Balance);
         ApiRequest.Map(app, "POST", AddCreditPath, state, AddCredit);
         ApiRequest.Map(app, "POST", SpendPath, state, Spend);
@@ -48,8 +52,69 @@ internal static class CreditEndpoints
         return Replies.Success(request.Variants, 200, fields, seedWrapsInData: true);
     }
 
+    // M1: a customer into a membership tier; the V2 form of the reply under the data wrapper, M1's root form otherwise.
+    private static ApiResult RegisterMember(ApiRequest request)
+    {
+        if (request.ObjectBody(out var body) is { } notAnObject)
+        {
+            return notAnObject;
+        }
+
+        var productId = request.Uuid("productId", RequestJson.String(body, "productId"));
+        var tierId = request.Uuid("membershipTierId", RequestJson.String(body, "membershipTierId"));
+        var period = request.PositiveWhole("membershipMonthlyPeriod");
+        if (period is not null && period.Value is not (1m or 3m or 6m or 12m))
+        {
+            request.Problem("membershipMonthlyPeriod", "The 'membershipMonthlyPeriod' field must be one of 1, 3, 6, 12.", "enum");
+        }
+
+        var trial = request.NonNegativeWhole("trialCredit");
+        var (name, email, mobile) = request.CustomerInfo();
+        if (request.Checked() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var product = request.Store.FindMembershipProduct(productId!);
+        if (product is null || !product.TierIds.Contains(tierId!, StringComparer.OrdinalIgnoreCase))
+        {
+            return ApiError.NotYourProduct;
+        }
+
+        var member = request.Store.RegisterMember(productId!, tierId!, name!, email!, mobile!, (int)period!.Value, trial ?? 0m);
+        if (member is null)
+        {
+            return ApiError.AlreadyMemberOfTier;
+        }
+
+        var link = "https://emulator.mayar.test/membership/" + member.MemberId;
+        var record = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("D"),
+            ["memberId"] = member.MemberId,
+            ["customerId"] = member.CustomerId,
+            ["paymentLinkId"] = member.ProductId,
+            ["membershipTierId"] = member.MembershipTierId,
+            ["status"] = "ACTIVE",
+            ["monthlyPaymentPeriod"] = member.MonthlyPeriod,
+            ["isInTrial"] = trial > 0,
+            ["createdAt"] = member.CreatedAtMs,
+            ["nextPayment"] = member.NextPaymentMs,
+            ["isLifetimePeriod"] = false,
+        };
+        var fields = new JsonObject { ["membershipCustomer"] = record, ["paymentLinkUrl"] = link };
+        return Replies.Success(request.Variants, 200, fields, seedWrapsInData: true);
+    }
+
     private static ApiResult Balance(ApiRequest request)
     {
+        var memberQuery = request.Query("memberId");
+        var tierQuery = request.Query("membershipTierId");
+        if (!string.IsNullOrWhiteSpace(memberQuery) || !string.IsNullOrWhiteSpace(tierQuery))
+        {
+            return MemberBalance(request, memberQuery, tierQuery);
+        }
+
         var customerId = request.Uuid("customerId", request.Query("customerId"));
         var productId = request.Uuid("productId", request.Query("productId"));
         if (request.Checked(productId) is { } error)
@@ -70,6 +135,57 @@ internal static class CreditEndpoints
             [variants.BalanceMainField] = Replies.Number(variants, account.Main),
             ["customerBalanceAddon"] = Replies.Number(variants, account.AddOn),
         };
+        return Replies.Success(variants, 200, fields, seedWrapsInData: false);
+    }
+
+    // M2: a membership balance by productId + membershipTierId + (memberId or customerId); MEMBERSHIP is the main wallet.
+    private static ApiResult MemberBalance(ApiRequest request, string memberQuery, string tierQuery)
+    {
+        var productId = request.Uuid("productId", request.Query("productId"));
+        var tierId = request.Uuid("membershipTierId", tierQuery);
+        var customerQuery = request.Query("customerId");
+        string? customerId = null;
+        string? memberId = null;
+        if (string.IsNullOrWhiteSpace(memberQuery))
+        {
+            customerId = request.Uuid("customerId", customerQuery);
+        }
+        else
+        {
+            memberId = memberQuery.Trim();
+            if (!string.IsNullOrWhiteSpace(customerQuery))
+            {
+                customerId = request.Uuid("customerId", customerQuery);
+            }
+        }
+
+        if (request.Checked(productId) is { } error)
+        {
+            return error;
+        }
+
+        var member = request.Store.FindMember(productId!, tierId, memberId, customerId);
+        if (member is null)
+        {
+            return ApiError.CustomerNotFound;
+        }
+
+        var variants = request.Variants;
+        var fields = new JsonObject
+        {
+            ["customerBalance"] = Replies.Number(variants, member.Total),
+            ["customerBalanceMembership"] = Replies.Number(variants, member.Main),
+            ["customerBalanceAddon"] = Replies.Number(variants, member.AddOn),
+        };
+        if (variants.Wrapper != "seed")
+        {
+            // The data-wrapped revision spreads the member record beside the balances.
+            fields["customerId"] = member.CustomerId;
+            fields["memberId"] = member.MemberId;
+            fields["membershipTierId"] = member.MembershipTierId;
+            fields["productId"] = member.ProductId;
+        }
+
         return Replies.Success(variants, 200, fields, seedWrapsInData: false);
     }
 

@@ -20,6 +20,18 @@ public sealed class CreditBalance
     /// <summary>Credit in the ADD_ON wallet (trial and merchant top-ups).</summary>
     public decimal AddonBalance { get; set; }
 
+    /// <summary>
+    /// Credit in the MEMBERSHIP wallet when the reply names it (customerBalanceMembership); null for a credit-usage
+    /// balance. The same figure is also in <see cref="MainBalance"/>, as before.
+    /// </summary>
+    public decimal? MembershipBalance { get; set; }
+
+    /// <summary>The membership tier's id, for a membership balance.</summary>
+    public string? MembershipTierId { get; set; }
+
+    /// <summary>The membership member id, for a membership balance.</summary>
+    public string? MemberId { get; set; }
+
     /// <inheritdoc />
     public override string ToString() =>
         string.Format(CultureInfo.InvariantCulture, "{0} credit (main {1}, add-on {2}) for customer {3} in product {4}", Balance, MainBalance, AddonBalance, CustomerId, ProductId);

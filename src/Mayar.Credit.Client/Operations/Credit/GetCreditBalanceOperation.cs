@@ -1,14 +1,17 @@
 using System;
 using System.Net.Http;
+using System.Text;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>Seed 002: GET a customer's credit balance in a product.</summary>
+/// <summary>Seed 002 and M2: GET a customer's credit balance in a product, or a member's in a membership tier.</summary>
 public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
 {
-    private readonly string _customerId;
+    private readonly string? _customerId;
     private readonly string _productId;
+    private readonly string? _membershipTierId;
+    private readonly string? _memberId;
     private readonly string _query;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the query.</summary>
@@ -19,9 +22,39 @@ public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
             throw new ArgumentNullException(nameof(query));
         }
 
-        _customerId = MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
+        // A member id may replace the customer id; the tier is then required (M2).
+        if (string.IsNullOrWhiteSpace(query.MemberId))
+        {
+            _customerId = MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
+        }
+        else
+        {
+            _memberId = MayarInputRules.MemberId(query.MemberId, nameof(query.MemberId));
+            _customerId = string.IsNullOrWhiteSpace(query.CustomerId) ? null : MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
+            _ = MayarInputRules.Uuid(query.MembershipTierId, nameof(query.MembershipTierId));
+        }
+
         _productId = MayarInputRules.Uuid(query.ProductId, nameof(query.ProductId));
-        _query = "customerId=" + Uri.EscapeDataString(_customerId) + "&productId=" + Uri.EscapeDataString(_productId);
+        _membershipTierId = string.IsNullOrWhiteSpace(query.MembershipTierId) ? null : MayarInputRules.Uuid(query.MembershipTierId, nameof(query.MembershipTierId));
+
+        var text = new StringBuilder();
+        if (_customerId is not null)
+        {
+            text.Append("customerId=").Append(Uri.EscapeDataString(_customerId)).Append('&');
+        }
+
+        text.Append("productId=").Append(Uri.EscapeDataString(_productId));
+        if (_membershipTierId is not null)
+        {
+            text.Append("&membershipTierId=").Append(Uri.EscapeDataString(_membershipTierId));
+        }
+
+        if (_memberId is not null)
+        {
+            text.Append("&memberId=").Append(Uri.EscapeDataString(_memberId));
+        }
+
+        _query = text.ToString();
     }
 
     /// <inheritdoc />
@@ -53,11 +86,14 @@ public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
 
         return new CreditBalance
         {
-            CustomerId = MayarPayload.FirstNonBlank(reply.CustomerId) ?? _customerId,
+            CustomerId = MayarPayload.FirstNonBlank(reply.CustomerId, _customerId) ?? string.Empty,
             ProductId = MayarPayload.FirstNonBlank(reply.ProductId) ?? _productId,
             Balance = total.Value,
             MainBalance = main ?? 0m,
             AddonBalance = addon ?? 0m,
+            MembershipBalance = reply.CustomerBalanceMembership,
+            MembershipTierId = MayarPayload.FirstNonBlank(reply.MembershipTierId, _membershipTierId),
+            MemberId = MayarPayload.FirstNonBlank(reply.MemberId, _memberId),
         };
     }
 
@@ -77,5 +113,9 @@ public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
         public decimal? CustomerBalanceMembership { get; set; }
 
         public decimal? CustomerBalanceAddon { get; set; }
+
+        public string? MembershipTierId { get; set; }
+
+        public string? MemberId { get; set; }
     }
 }
