@@ -3,12 +3,12 @@
 # writes the loadable copy to out/<Configuration>/Mayar.Credit/Mayar.Credit.psd1, adding
 # RootModule = 'Mayar.Credit.dll' and naming each format file by its leaf name, as staged beside it.
 @{
-    ModuleVersion          = '0.1.0'
+    ModuleVersion          = '0.2.0'
     GUID                   = '484db16c-1480-4bf7-a7fa-04682a23446b'
     Author                 = 'Mayar.Credit contributors'
     CompanyName            = 'Mayar.Credit contributors'
     Copyright              = '(c) Mayar.Credit contributors. MIT License.'
-    Description            = 'Cmdlets for the Mayar payments platform credit API: register customers into credit products, create customer records and read credit balances.'
+    Description            = 'Cmdlets for the Mayar payments platform credit API: register customers into credit products and memberships, top up and spend credit (never twice), read balances and credit history, create checkout links and customer records.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -34,7 +34,7 @@
             Tags         = @('Mayar', 'Payments', 'Credit', 'Indonesia', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mayar-credit/Mayar.Credit'
             LicenseUri   = 'https://github.com/mayar-credit/Mayar.Credit/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Connect-Mayar, Get-MayarConnection, Disconnect-Mayar, Register-MayarCustomer, New-MayarCustomer, Get-MayarCreditBalance. See CHANGELOG.md in the project.'
+            ReleaseNotes = '0.2.0: the credit lifecycle - Add-MayarCredit and Use-MayarCredit (never applied twice), Get-MayarCreditHistory (paged), New-MayarCreditCheckout, Get-MayarCustomer, membership registration and balances; views that fit 80 columns. See CHANGELOG.md in the project.'
         }
     }
 }
