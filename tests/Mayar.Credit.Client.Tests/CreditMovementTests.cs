@@ -55,6 +55,7 @@ public sealed class CreditMovementTests : EmulatorTest
 
         Assert.Equal(MayarErrorKind.InsufficientCredit, error.Kind);
         Assert.Equal("Mayar.InsufficientCredit", error.ErrorId);
+        Assert.StartsWith("Not enough credit: Cannot spend customer credit. Insufficient customer credit [POST ", error.Message, System.StringComparison.Ordinal);
         Assert.False(error.MayHaveBeenProcessed);
         Assert.Single(Log);
         Assert.Equal(30001m, (await BalanceAsync()).Balance);

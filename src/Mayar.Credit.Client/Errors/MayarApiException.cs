@@ -152,6 +152,7 @@ public sealed class MayarApiException : Exception
             MayarErrorKind.Server => "The Mayar API failed",
             MayarErrorKind.Transport => "Could not reach the Mayar API",
             MayarErrorKind.Timeout => "The Mayar API did not answer in time",
+            MayarErrorKind.InsufficientCredit => "Not enough credit",
             _ => "The Mayar API answered with something other than the documented JSON",
         };
 
