@@ -126,6 +126,39 @@ public sealed class CreditMovementTests : EmulatorTest
         Assert.Equal(30001m, (await BalanceAsync()).Balance);
     }
 
+    [Fact]
+    public async Task A_members_spend_takes_the_membership_wallet_first_and_its_history_says_so()
+    {
+        var spend = await Client().SpendCreditAsync(Member(1250));
+
+        Assert.Equal(("MEMBERSHIP", 1200m, 50m), (spend.Wallet, spend.FromWallet, spend.FromAddOn));
+        var balance = await MemberBalanceAsync();
+        Assert.Equal((250m, 0m, 250m), (balance.Balance, balance.MembershipBalance, balance.AddonBalance));
+        var history = await Client().SendAsync(new GetCreditHistoryPageOperation(new CreditHistoryQuery
+        {
+            CustomerId = EmulatorOptions.SampleMemberCustomerId,
+            ProductId = EmulatorOptions.MembershipProductId,
+            MembershipTierId = EmulatorOptions.MembershipTierId,
+            Type = "CREDIT_USAGE",
+        }));
+        Assert.Equal(new[] { ("ADD_ON", -50m), ("MEMBERSHIP", -1200m) }, history.Items.Select(e => (e.WalletType!, e.Amount)).OrderBy(e => e.Item1));
+        Assert.All(history.Items, e => Assert.Equal(EmulatorOptions.MembershipTierId, e.MembershipTierId));
+    }
+
+    [Fact]
+    public async Task A_members_top_up_whose_answer_was_lost_is_found_in_the_members_history()
+    {
+        Fault(new FaultRule { Path = MayarRoutes.AddCredit, Kind = "drop-after" });
+
+        var topUp = await Client(maxRetries: 4).AddCreditAsync(Member(40));
+
+        Assert.True(topUp.Reconciled);
+        Assert.Equal(EmulatorOptions.SampleMemberId, topUp.MemberId);
+        Assert.Equal(1540m, (await MemberBalanceAsync()).Balance);
+        Assert.Equal(1, Log.Count(e => e.Path == MayarRoutes.AddCredit));
+        Assert.Contains("membershipTierId=" + EmulatorOptions.MembershipTierId, Log.Last().Query, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Amount", null, null)]
     [InlineData("Amount", 0.0, null)]
@@ -152,6 +185,23 @@ public sealed class CreditMovementTests : EmulatorTest
     };
 
     private Task<CreditBalance> BalanceAsync() => Client().GetCreditBalanceAsync(Sample);
+
+    // The sample member: 1200 in its MEMBERSHIP wallet, 300 in ADD_ON.
+    private static CreditMovementRequest Member(decimal amount) => new()
+    {
+        CustomerId = EmulatorOptions.SampleMemberCustomerId,
+        ProductId = EmulatorOptions.MembershipProductId,
+        MembershipTierId = EmulatorOptions.MembershipTierId,
+        MemberId = EmulatorOptions.SampleMemberId,
+        Amount = amount,
+    };
+
+    private Task<CreditBalance> MemberBalanceAsync() => Client().GetCreditBalanceAsync(new CreditBalanceQuery
+    {
+        MemberId = EmulatorOptions.SampleMemberId,
+        MembershipTierId = EmulatorOptions.MembershipTierId,
+        ProductId = EmulatorOptions.MembershipProductId,
+    });
 
     private RequestLogEntry OnlyRequestTo(string path) => Assert.Single(Log, e => e.Path == path);
 }

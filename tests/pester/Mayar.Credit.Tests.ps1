@@ -629,6 +629,20 @@ Describe 'Add-MayarCredit and Use-MayarCredit' {
         @(Get-EmulatorRequest | Where-Object { $_.path -eq '/credit/v1/credit/customer/add-credit' }).Count | Should -Be 1
     }
 
+    It 'spends a member''s MEMBERSHIP wallet first, from a row with the member''s columns' {
+        # The emulator's sample member of its membership product: 1200 MEMBERSHIP, 300 ADD_ON.
+        $row = [pscustomobject]@{
+            customer_id        = '5f0c2b7e-9a14-4d3c-b8e6-2c7a1d9f4e30'
+            product_id         = '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10'
+            membership_tier_id = 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f'
+            member_id          = '3SCDI9ZQ'
+            Amount             = '1250'
+        }
+        $spend = $row | Use-MayarCredit
+        ($spend.Wallet, $spend.FromWallet, $spend.FromAddOn) | Should -Be @('MEMBERSHIP', 1200, 50)
+        (Get-MayarCreditBalance -MemberId 3SCDI9ZQ -MembershipTierId $row.membership_tier_id -ProductId $row.product_id).Balance | Should -Be 250
+    }
+
     It 'refuses an amount that is not a positive whole number, naming -Amount, and sends nothing' {
         Add-MayarCredit @sample -Amount '1.5' -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.InvalidArgument*'

@@ -12,7 +12,8 @@ public enum SpendStatus
     Insufficient,
 }
 
-public readonly record struct SpendResult(SpendStatus Status, decimal FromMain, decimal FromAddOn);
+/// <summary>What a spend did; <see cref="MainWallet"/> names the first wallet: MAIN, or MEMBERSHIP for a member.</summary>
+public readonly record struct SpendResult(SpendStatus Status, decimal FromMain, decimal FromAddOn, string MainWallet = "MAIN");
 
 /// <summary>
 /// The fake Mayar domain: credit products, credit accounts (a customer registered into a product, with its two
@@ -262,12 +263,16 @@ public sealed class CreditStore
         }
     }
 
-    /// <summary>Adds credit to one wallet; null when there is no such account.</summary>
-    public CreditAccount? AddCredit(string customerId, string productId, decimal amount, CreditWallet wallet, LedgerEntryType type)
+    /// <summary>
+    /// Adds credit to one wallet of a credit account, or of a membership account when a tier or member id is given
+    /// (mayar-api.md M3); null when there is no such account.
+    /// </summary>
+    public CreditAccount? AddCredit(string customerId, string productId, decimal amount, CreditWallet wallet, LedgerEntryType type, string? tierId = null, string? memberId = null)
     {
         lock (_gate)
         {
-            if (!_accounts.TryGetValue((customerId, productId), out var account))
+            var account = Locate(customerId, productId, tierId, memberId);
+            if (account is null)
             {
                 return null;
             }
@@ -277,12 +282,13 @@ public sealed class CreditStore
         }
     }
 
-    /// <summary>Spends MAIN first, then ADD_ON, all or nothing.</summary>
-    public SpendResult Spend(string customerId, string productId, decimal amount)
+    /// <summary>Spends MAIN (a member's MEMBERSHIP wallet) first, then ADD_ON, all or nothing (mayar-api.md C4, M4).</summary>
+    public SpendResult Spend(string customerId, string productId, decimal amount, string? tierId = null, string? memberId = null)
     {
         lock (_gate)
         {
-            if (!_accounts.TryGetValue((customerId, productId), out var account))
+            var account = Locate(customerId, productId, tierId, memberId);
+            if (account is null)
             {
                 return new SpendResult(SpendStatus.NoAccount, 0, 0);
             }
@@ -296,8 +302,24 @@ public sealed class CreditStore
             var fromAddOn = amount - fromMain;
             Move(account, LedgerEntryType.Spend, CreditWallet.Main, -fromMain);
             Move(account, LedgerEntryType.Spend, CreditWallet.AddOn, -fromAddOn);
-            return new SpendResult(SpendStatus.Spent, fromMain, fromAddOn);
+            return new SpendResult(SpendStatus.Spent, fromMain, fromAddOn, account.MembershipTierId is null ? "MAIN" : "MEMBERSHIP");
         }
+    }
+
+    // The live account a movement applies to: a membership account when a tier or member id is given, else the
+    // credit account of the customer in the product. Under _gate.
+    private CreditAccount? Locate(string customerId, string productId, string? tierId, string? memberId)
+    {
+        if (tierId is null && memberId is null)
+        {
+            return _accounts.TryGetValue((customerId, productId), out var account) ? account : null;
+        }
+
+        return _members.Values.FirstOrDefault(m =>
+            string.Equals(m.ProductId, productId, StringComparison.OrdinalIgnoreCase)
+            && (tierId is null || string.Equals(m.MembershipTierId, tierId, StringComparison.OrdinalIgnoreCase))
+            && (memberId is null || string.Equals(m.MemberId, memberId, StringComparison.OrdinalIgnoreCase))
+            && string.Equals(m.CustomerId, customerId, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>How many immutable checkout links were issued (they change no balance: a buyer pays through them).</summary>

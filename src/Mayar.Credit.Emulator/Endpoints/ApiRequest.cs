@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>The customer, product and amount an add-credit or spend request names (canonical UUIDs).</summary>
-internal readonly record struct AmountInput(string CustomerId, string ProductId, decimal Amount);
+internal readonly record struct AmountInput(string CustomerId, string ProductId, decimal Amount, string? MembershipTierId, string? MemberId);
 
 /// <summary>
 /// The set-up every API endpoint repeats, as one kit: the JSON body, required text, UUIDs, whole amounts and product
@@ -154,7 +154,10 @@ internal sealed class ApiRequest
         var customerId = Uuid("customerId", RequestJson.String(Body, "customerId"));
         var productId = Uuid("productId", RequestJson.String(Body, "productId"));
         var amount = PositiveWhole("amount");
-        input = new AmountInput(customerId ?? string.Empty, productId ?? string.Empty, amount ?? 0m);
+        // A membership product's movement names its tier, and may name the member (mayar-api.md M3, M4).
+        var tier = RequestJson.String(Body, "membershipTierId") is { Length: > 0 } tierText ? Uuid("membershipTierId", tierText) : null;
+        var member = RequestJson.String(Body, "memberId") is { Length: > 0 } memberText ? memberText.Trim().ToUpperInvariant() : null;
+        input = new AmountInput(customerId ?? string.Empty, productId ?? string.Empty, amount ?? 0m, tier, member);
         return Checked(productId);
     }
 

@@ -196,7 +196,7 @@ internal static class CreditEndpoints
             return error;
         }
 
-        var account = request.Store.AddCredit(input.CustomerId, input.ProductId, input.Amount, CreditWallet.AddOn, LedgerEntryType.AddCredit);
+        var account = request.Store.AddCredit(input.CustomerId, input.ProductId, input.Amount, CreditWallet.AddOn, LedgerEntryType.AddCredit, input.MembershipTierId, input.MemberId);
         if (account is null)
         {
             return ApiError.CustomerNotFound;
@@ -220,7 +220,7 @@ internal static class CreditEndpoints
             return error;
         }
 
-        var spent = request.Store.Spend(input.CustomerId, input.ProductId, input.Amount);
+        var spent = request.Store.Spend(input.CustomerId, input.ProductId, input.Amount, input.MembershipTierId, input.MemberId);
         switch (spent.Status)
         {
             case SpendStatus.NoAccount:
@@ -229,7 +229,7 @@ internal static class CreditEndpoints
                 return ApiError.Insufficient;
         }
 
-        var message = string.Format(CultureInfo.InvariantCulture, "Successfully spent {0}. MAIN: {1}, ADD_ON: {2}", input.Amount, spent.FromMain, spent.FromAddOn);
+        var message = string.Format(CultureInfo.InvariantCulture, "Successfully spent {0}. {1}: {2}, ADD_ON: {3}", input.Amount, spent.MainWallet, spent.FromMain, spent.FromAddOn);
         return ApiResult.Ok(200, new JsonObject { ["statusCode"] = 200, [Replies.SuccessKey(request.Variants)] = message });
     }
 }

@@ -41,14 +41,18 @@ internal static class CreditHistoryEndpoint
             return error;
         }
 
-        if (request.Store.FindAccount(customerId!, productId!) is null)
+        // A membership product's history (mayar-api.md M5) names the tier; its first wallet is MEMBERSHIP.
+        var tier = request.Query("membershipTierId") is { Length: > 0 } tierText ? tierText : null;
+        var member = tier is null ? null : request.Store.FindMember(productId!, tier, null, customerId);
+        if (member is null && request.Store.FindAccount(customerId!, productId!) is null)
         {
             return ApiError.CustomerNotFound;
         }
 
+        var mainWallet = member is null ? "MAIN" : "MEMBERSHIP";
         var entries = request.Store.Ledger.For(customerId!, productId!)
             .Where(e => type is null || TypeName(e) == type)
-            .Where(e => wallet is null || WalletName(e.Wallet) == wallet)
+            .Where(e => wallet is null || WalletName(e.Wallet, mainWallet) == wallet)
             .Where(e => (since is null || e.Time >= since) && (until is null || e.Time <= until));
         var ordered = (order == "asc" ? entries.OrderBy(e => e.Sequence) : entries.OrderByDescending(e => e.Sequence)).ToList();
         var totalPages = (ordered.Count + limit - 1) / limit;
@@ -56,7 +60,7 @@ internal static class CreditHistoryEndpoint
         var data = new JsonArray();
         foreach (var entry in ordered.Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit))
         {
-            data.Add(Item(entry, variants));
+            data.Add(Item(entry, variants, mainWallet, member?.MembershipTierId));
         }
 
         var body = new JsonObject
@@ -72,7 +76,7 @@ internal static class CreditHistoryEndpoint
         return ApiResult.Ok(200, body);
     }
 
-    private static JsonObject Item(LedgerEntry entry, Harness.EmulatorVariants variants)
+    private static JsonObject Item(LedgerEntry entry, Harness.EmulatorVariants variants, string mainWallet, string? tierId)
     {
         var item = new JsonObject
         {
@@ -93,7 +97,12 @@ internal static class CreditHistoryEndpoint
         item["status"] = "ACTIVE";
         item["customerId"] = entry.CustomerId;
         item["expiredAt"] = null;
-        item["walletType"] = WalletName(entry.Wallet);
+        if (tierId is not null)
+        {
+            item["membershipTierId"] = tierId;
+        }
+
+        item["walletType"] = WalletName(entry.Wallet, mainWallet);
         item["type"] = TypeName(entry);
         return item;
     }
@@ -107,5 +116,5 @@ internal static class CreditHistoryEndpoint
         _ => "TOPUP",
     };
 
-    private static string WalletName(CreditWallet wallet) => wallet == CreditWallet.Main ? "MAIN" : "ADD_ON";
+    private static string WalletName(CreditWallet wallet, string mainWallet) => wallet == CreditWallet.Main ? mainWallet : "ADD_ON";
 }
