@@ -98,9 +98,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
-        var client = ActiveConnection.Client;
-        Write(_window!.Add(input, async () => (object?)await client.SendAsync(operation, trace, _stopping.Token).ConfigureAwait(false)));
+        Write(Start(input, operation));
     }
 
     /// <summary>Disposes the window, and the cancellation source once nothing uses it.</summary>
@@ -125,11 +123,17 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     private protected object? SendAndWait(object input, MayarOperation operation)
     {
         object? result = null;
+        Write(Start(input, operation), r => result = r);
+        Write(_window!.Complete(), r => result = r);
+        return result;
+    }
+
+    // Starts the operation in the window, its trace lines posted back to the pipeline thread.
+    private IEnumerable<OrderedWindowEvent<object, object?>> Start(object input, MayarOperation operation)
+    {
         var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
         var client = ActiveConnection.Client;
-        Write(_window!.Add(input, async () => (object?)await client.SendAsync(operation, trace, _stopping.Token).ConfigureAwait(false)), r => result = r);
-        Write(_window.Complete(), r => result = r);
-        return result;
+        return _window!.Add(input, async () => (object?)await client.SendAsync(operation, trace, _stopping.Token).ConfigureAwait(false));
     }
 
     private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events) => Write(events, WriteObject);

@@ -135,18 +135,7 @@ public sealed class CreditStore
     {
         lock (_gate)
         {
-            foreach (var member in _members.Values)
-            {
-                if (string.Equals(member.ProductId, productId, StringComparison.OrdinalIgnoreCase)
-                    && (tierId is null || string.Equals(member.MembershipTierId, tierId, StringComparison.OrdinalIgnoreCase))
-                    && (memberId is null || string.Equals(member.MemberId, memberId, StringComparison.OrdinalIgnoreCase))
-                    && (customerId is null || string.Equals(member.CustomerId, customerId, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return member.Copy();
-                }
-            }
-
-            return null;
+            return MatchMember(productId, tierId, memberId, customerId)?.Copy();
         }
     }
 
@@ -315,12 +304,16 @@ public sealed class CreditStore
             return _accounts.TryGetValue((customerId, productId), out var account) ? account : null;
         }
 
-        return _members.Values.FirstOrDefault(m =>
+        return MatchMember(productId, tierId, memberId, customerId);
+    }
+
+    // The live membership account in a product that matches every id given (null ids match any). Under _gate.
+    private CreditAccount? MatchMember(string productId, string? tierId, string? memberId, string? customerId) =>
+        _members.Values.FirstOrDefault(m =>
             string.Equals(m.ProductId, productId, StringComparison.OrdinalIgnoreCase)
             && (tierId is null || string.Equals(m.MembershipTierId, tierId, StringComparison.OrdinalIgnoreCase))
             && (memberId is null || string.Equals(m.MemberId, memberId, StringComparison.OrdinalIgnoreCase))
-            && string.Equals(m.CustomerId, customerId, StringComparison.OrdinalIgnoreCase));
-    }
+            && (customerId is null || string.Equals(m.CustomerId, customerId, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>How many immutable checkout links were issued (they change no balance: a buyer pays through them).</summary>
     public int CheckoutCount

@@ -40,9 +40,11 @@ public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredC
 
     internal override byte[]? Body => _bytes;
 
-    // The credit service reports an email already registered in the product as a 400:
-    // "Email sudah terdaftar pada product ini." (mayar-api.md, seed 000).
-    internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>
+    internal override MayarErrorKind? ClassifyFailure(int status, string? message) => AlreadyRegistered(status, message);
+
+    // The credit service reports an email already registered as a 400: "Email sudah terdaftar pada product ini."
+    // (seed 000), "... pada tier ini." (mayar-api.md M1). Shared with the membership registration.
+    internal static MayarErrorKind? AlreadyRegistered(int status, string? message) =>
         status == 400 && message is not null
         && (message.IndexOf("sudah terdaftar", StringComparison.OrdinalIgnoreCase) >= 0
             || message.IndexOf("already registered", StringComparison.OrdinalIgnoreCase) >= 0)

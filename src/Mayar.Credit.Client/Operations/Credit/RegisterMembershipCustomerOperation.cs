@@ -47,14 +47,7 @@ public sealed class RegisterMembershipCustomerOperation : MayarOperation<Registe
 
     internal override byte[]? Body => _bytes;
 
-    // The credit service reports an email already registered in the tier as a 400:
-    // "Email sudah terdaftar pada tier ini." (mayar-api.md, M1).
-    internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>
-        status == 400 && message is not null
-        && (message.IndexOf("sudah terdaftar", StringComparison.OrdinalIgnoreCase) >= 0
-            || message.IndexOf("already registered", StringComparison.OrdinalIgnoreCase) >= 0)
-            ? MayarErrorKind.Conflict
-            : null;
+    internal override MayarErrorKind? ClassifyFailure(int status, string? message) => RegisterCreditCustomerOperation.AlreadyRegistered(status, message);
 
     internal override RegisteredMembershipCustomer Read(MayarPayload payload)
     {
