@@ -19,6 +19,7 @@ public sealed class MayarClient
 
     private readonly MayarTransport _transport;
     private readonly MayarApiKey _apiKey;
+    private readonly CreditMovementReconciler _reconciler;
 
     /// <summary>Creates a client. Uses the process-wide pooled HttpClient unless one is given.</summary>
     public MayarClient(MayarClientOptions options, HttpClient? httpClient = null)
@@ -41,6 +42,11 @@ public sealed class MayarClient
             new MayarRetryPolicy(options.MaxRetries, options.RetryBaseDelay, options.RetryMaxDelay, options.MaxRetryAfter),
             new MayarRateLimiter(options.RequestsPerMinute),
             redactor);
+        var timeout = _transport.Timeout;
+        _reconciler = new CreditMovementReconciler(
+            _transport,
+            options.ReconcileSettleDelay < TimeSpan.Zero ? TimeSpan.Zero : options.ReconcileSettleDelay,
+            options.StopGracePeriod < timeout ? (options.StopGracePeriod < TimeSpan.Zero ? TimeSpan.Zero : options.StopGracePeriod) : timeout);
     }
 
     /// <summary>The module version sent in the User-Agent header.</summary>
@@ -64,6 +70,15 @@ public sealed class MayarClient
     /// <summary>The masked key, e.g. "…3f9a".</summary>
     public string ApiKeyHint => _apiKey.Hint;
 
+    /// <summary>The server's clock as learnt from the Date header of every response (credit reconciliation windows use it).</summary>
+    public MayarServerClock ServerClock => _transport.ServerClock;
+
+    /// <summary>The wait before a lost credit movement's history is read a second time.</summary>
+    public TimeSpan ReconcileSettleDelay => _reconciler.SettleDelay;
+
+    /// <summary>How long a credit movement in flight may finish after a stop.</summary>
+    public TimeSpan StopGracePeriod => _reconciler.StopGrace;
+
     /// <summary>The redaction point for this client's key; use it for any text derived from requests.</summary>
     public MayarRedactor Redactor => _transport.Redactor;
 
@@ -80,9 +95,9 @@ public sealed class MayarClient
             throw new ArgumentNullException(nameof(operation));
         }
 
-        if (operation is ICreditMovement movement)
+        if (operation is ICreditMovementSteps movement)
         {
-            return await CreditMovementReconciler.SendAsync(_transport, operation, movement, trace, cancellationToken).ConfigureAwait(false);
+            return await _reconciler.SendAsync(operation, movement, null, null, trace, cancellationToken).ConfigureAwait(false);
         }
 
         var payload = await _transport.SendAsync(operation, trace, cancellationToken).ConfigureAwait(false);
@@ -95,6 +110,23 @@ public sealed class MayarClient
             failure.RepeatSafety = operation.RepeatSafety;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Sends a credit movement (an <see cref="AddCreditOperation"/> or <see cref="SpendCreditOperation"/>) as row
+    /// <paramref name="reference"/> of <paramref name="journal"/>: a row the journal records as done is not sent (its
+    /// result comes back with FromJournal), one recorded as unknown fails again with the check command, one sent by
+    /// a process that died is reconciled from the history before anything is sent. Cancelling sends nothing more; a
+    /// movement already sent gets <see cref="StopGracePeriod"/> to finish.
+    /// </summary>
+    public async Task<object> SendCreditMovementAsync(MayarOperation operation, CreditJournal? journal, string? reference, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default)
+    {
+        if (operation is not ICreditMovementSteps movement)
+        {
+            throw new ArgumentException("The operation does not move credit.", nameof(operation));
+        }
+
+        return await _reconciler.SendAsync(operation, movement, journal, reference, trace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Registers a customer into a credit-usage product (seed 000).</summary>

@@ -41,6 +41,19 @@ public sealed class MayarClientOptions
     /// <summary>The longest Retry-After honoured (default 120 s); a longer one ends the retries with the error.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// How long a reconciliation waits before it reads a credit history a second time when the first read shows no
+    /// entry of a movement whose answer was lost (default 5 s): the history can show a write a few seconds late, and
+    /// "not applied" leads to a second send.
+    /// </summary>
+    public TimeSpan ReconcileSettleDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a credit movement already sent may still finish after Ctrl+C (default 10 s, never more than the
+    /// timeout), so that its outcome is known; movements not yet sent are not sent.
+    /// </summary>
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The environment in effect: <see cref="MayarEnvironment.Custom"/> when a base URI is given.</summary>
     public MayarEnvironment EffectiveEnvironment => BaseUri is null ? Environment : MayarEnvironment.Custom;
 

@@ -43,6 +43,7 @@ internal static class MayarErrorRecords
         MayarErrorKind.Conflict => ErrorCategory.ResourceExists,
         MayarErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
         MayarErrorKind.InsufficientCredit => ErrorCategory.LimitsExceeded,
+        MayarErrorKind.OutcomeUnknown => ErrorCategory.OperationStopped,
         MayarErrorKind.Server => ErrorCategory.ConnectionError,
         MayarErrorKind.Transport => ErrorCategory.ConnectionError,
         MayarErrorKind.Timeout => ErrorCategory.OperationTimeout,

@@ -74,7 +74,8 @@ public sealed class CreditMovementTests : EmulatorTest
         Assert.Equal(30011m, (await BalanceAsync()).Balance);
         Assert.Equal(1, Log.Count(e => e.Path == MayarRoutes.AddCredit));
         var line = Assert.Single(trace.Reconciliations).ToString();
-        Assert.Matches("^POST /credit/v1/credit/customer/add-credit: the connection broke, but the credit history shows MERCHANT_TOPUP 10 at .*: done, not sent again$", line);
+        Assert.Matches("^POST /credit/v1/credit/customer/add-credit: the connection broke, but the credit history shows MERCHANT_TOPUP 10 as entry [0-9a-f]{24} at .* \\(the one entry this movement can have made .*\\): done, not sent again$", line);
+        Assert.Equal(new[] { Assert.Single(trace.Reconciliations).Entries.Single().Id }, topUp.MatchedEntryId);
     }
 
     [Fact]
@@ -101,10 +102,13 @@ public sealed class CreditMovementTests : EmulatorTest
 
         var error = await FailsAsync(() => Client(maxRetries: 2).AddCreditAsync(Movement(10)));
 
-        Assert.Equal(MayarErrorKind.Transport, error.Kind);
+        Assert.Equal(MayarErrorKind.OutcomeUnknown, error.Kind);
+        Assert.Equal("Mayar.OutcomeUnknown", error.ErrorId);
+        Assert.Equal(MayarErrorKind.Transport, Assert.IsType<MayarApiException>(error.InnerException).Kind);
         Assert.True(error.MayHaveBeenProcessed);
-        Assert.Contains("The outcome is unknown", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"Get-MayarCreditHistory -CustomerId {EmulatorOptions.SampleCustomerId} -ProductId {EmulatorOptions.SampleProductId} -Type MERCHANT_TOPUP -First 5", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Outcome unknown: +10 for customer {EmulatorOptions.SampleCustomerId} in product {EmulatorOptions.SampleProductId}: The answer was lost (the connection broke) and the customer's credit history could not be read", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Check with: Get-MayarCreditHistory -CustomerId {EmulatorOptions.SampleCustomerId} -ProductId {EmulatorOptions.SampleProductId} -Type MERCHANT_TOPUP -Since '", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.CheckCommand, Regex.Match(error.Message, "Check with: (.*) - and send it again").Groups[1].Value);
         Assert.DoesNotMatch(new Regex("safe|no harm", RegexOptions.IgnoreCase), error.Message + " " + error.RecommendedAction);
         Assert.Equal(1, Log.Count(e => e.Path == MayarRoutes.AddCredit));
         State.Harness.Faults.Clear();

@@ -29,10 +29,13 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
 
     /// <summary>
     /// A client for the emulator. Retries and pacing are off unless asked for, so a test of one exchange sees
-    /// exactly one; with retries, backoff is scaled down to milliseconds.
+    /// exactly one; with retries, backoff is scaled down to milliseconds, and so is the settle delay of credit
+    /// reconciliation.
     /// </summary>
-    protected MayarClient Client(string? apiKey = null, TimeSpan? timeout = null, int maxRetries = 0, int requestsPerMinute = 0, Uri? baseUri = null) => new(new MayarClientOptions
+    protected MayarClient Client(string? apiKey = null, TimeSpan? timeout = null, int maxRetries = 0, int requestsPerMinute = 0, Uri? baseUri = null, TimeSpan? settleDelay = null, TimeSpan? stopGrace = null) => new(new MayarClientOptions
     {
+        ReconcileSettleDelay = settleDelay ?? TimeSpan.FromMilliseconds(100),
+        StopGracePeriod = stopGrace ?? TimeSpan.FromSeconds(10),
         ApiKey = MayarApiKey.FromString(apiKey ?? EmulatorFixture.ApiKey),
         BaseUri = baseUri ?? Emulator.BaseUri,
         Timeout = timeout ?? TimeSpan.FromSeconds(10),

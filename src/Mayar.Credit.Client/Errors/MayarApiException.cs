@@ -37,6 +37,28 @@ public sealed class MayarApiException : Exception
     private readonly string? _detail;
     private string? _outcomeNote;
 
+    /// <summary>
+    /// The credit movement behind <paramref name="failure"/> could be neither proven applied nor proven not applied:
+    /// <paramref name="why"/> says what the history showed, <paramref name="check"/> is the command that checks it.
+    /// </summary>
+    internal static MayarApiException OutcomeUnknown(MayarApiException failure, string why, string check, IReadOnlyList<CreditHistoryEntry>? candidates)
+    {
+        var detail = why + " Check with: " + check + " - and send it again only if it is not there.";
+        return new MayarApiException(MayarErrorKind.OutcomeUnknown, failure.StatusCode, failure.HttpStatusCode, failure.ServerMessage, failure.ValidationErrors, failure.Method, failure.Path, detail, failure)
+        {
+            Attempts = failure.Attempts,
+            RepeatSafety = RepeatSafety.NotRepeatable,
+            CheckCommand = check,
+            Candidates = candidates ?? Array.Empty<CreditHistoryEntry>(),
+        };
+    }
+
+    /// <summary>For <see cref="MayarErrorKind.OutcomeUnknown"/>: the command that shows whether the movement was applied.</summary>
+    public string? CheckCommand { get; private set; }
+
+    /// <summary>For <see cref="MayarErrorKind.OutcomeUnknown"/>: the history entries the movement could be (may be empty).</summary>
+    public IReadOnlyList<CreditHistoryEntry> Candidates { get; private set; } = Array.Empty<CreditHistoryEntry>();
+
     /// <summary>Adds what is known of the outcome after the failure (e.g. why it could not be checked).</summary>
     internal void AddOutcomeNote(string note) => _outcomeNote = _outcomeNote is null ? note : _outcomeNote + " " + note;
 
@@ -96,7 +118,7 @@ public sealed class MayarApiException : Exception
         !RequestNotSent
         && !NotApplied
         && RepeatSafety != RepeatSafety.Read
-        && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse;
+        && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse or MayarErrorKind.OutcomeUnknown;
 
     /// <summary>What to do next, for an error record's RecommendedAction: from the kind and the repeat safety.</summary>
     public string RecommendedAction => MayarErrorAdvice.RecommendedAction(Kind, MayHaveBeenProcessed, RepeatSafety);
@@ -108,7 +130,7 @@ public sealed class MayarApiException : Exception
         {
             var text = BuildMessage(Kind, StatusCode, ServerMessage, ValidationErrors, Method, Path, _detail);
             var notes = string.Empty;
-            if (MayHaveBeenProcessed)
+            if (MayHaveBeenProcessed && Kind != MayarErrorKind.OutcomeUnknown)
             {
                 notes += " " + MayarErrorAdvice.MayHaveBeenProcessedNote(RepeatSafety);
             }
@@ -153,8 +175,15 @@ public sealed class MayarApiException : Exception
             MayarErrorKind.Transport => "Could not reach the Mayar API",
             MayarErrorKind.Timeout => "The Mayar API did not answer in time",
             MayarErrorKind.InsufficientCredit => "Not enough credit",
+            MayarErrorKind.OutcomeUnknown => "Outcome unknown",
             _ => "The Mayar API answered with something other than the documented JSON",
         };
+
+        if (kind == MayarErrorKind.OutcomeUnknown)
+        {
+            // The detail says it all (what was sent, what failed, what the history showed); the server's words are the inner error's.
+            return $"{what}: {detail} [{method} {path}]";
+        }
 
         var text = what;
         if (!string.IsNullOrEmpty(serverMessage))

@@ -14,6 +14,11 @@ public static class MayarErrorAdvice
     /// <summary>The RecommendedAction of an error record.</summary>
     public static string RecommendedAction(MayarErrorKind kind, bool mayHaveBeenProcessed, RepeatSafety safety)
     {
+        if (kind == MayarErrorKind.OutcomeUnknown)
+        {
+            return "Run the check command in the message and decide: if the movement is in the customer's credit history it was applied; if not, send it again. Re-running the batch with the same -JournalPath repeats this error for this row until then, and never sends it blindly.";
+        }
+
         if (mayHaveBeenProcessed)
         {
             return safety == RepeatSafety.AnswersConflict

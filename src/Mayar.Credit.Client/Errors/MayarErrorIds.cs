@@ -22,6 +22,7 @@ public static class MayarErrorIds
         MayarErrorKind.Transport => "Mayar.Transport",
         MayarErrorKind.Timeout => "Mayar.Timeout",
         MayarErrorKind.InsufficientCredit => "Mayar.InsufficientCredit",
+        MayarErrorKind.OutcomeUnknown => "Mayar.OutcomeUnknown",
         _ => "Mayar.InvalidResponse",
     };
 }

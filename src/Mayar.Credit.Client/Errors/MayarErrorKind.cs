@@ -35,4 +35,11 @@ public enum MayarErrorKind
 
     /// <summary>A spend asked for more credit than the customer has (a 400 from the spend endpoint).</summary>
     InsufficientCredit,
+
+    /// <summary>
+    /// A credit movement was sent and its answer lost, and the credit history could not prove it applied or not
+    /// (ambiguous entries, unreadable or capped history, stopped before the answer came): it is neither done nor
+    /// safe to send again until someone looks.
+    /// </summary>
+    OutcomeUnknown,
 }

@@ -53,12 +53,19 @@ internal sealed class MayarTransport
 
     public MayarRedactor Redactor { get; }
 
+    /// <summary>The server's clock, learnt from the Date header of every response.</summary>
+    public MayarServerClock ServerClock { get; } = new();
+
     /// <summary>The largest response body read, in bytes.</summary>
     public static int MaxResponseBytes => MayarClient.MaxResponseBytes;
 
     // Sends with pacing and retries; each attempt is a fresh message, since a sent one cannot be reused.
-    public async Task<MayarPayload> SendAsync(MayarOperation operation, IMayarTraceListener? trace, CancellationToken cancellationToken)
+    // `stopBeforeSend` (Ctrl+C) ends the call before any attempt leaves, during pacing and between attempts;
+    // `cancellationToken` also cuts an attempt already in flight. `onSending` runs just before each attempt leaves.
+    public async Task<MayarPayload> SendAsync(MayarOperation operation, IMayarTraceListener? trace, CancellationToken cancellationToken, CancellationToken stopBeforeSend = default, Action? onSending = null)
     {
+        using var beforeSend = stopBeforeSend.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopBeforeSend) : null;
+        var waitToken = beforeSend?.Token ?? cancellationToken;
         var method = operation.Method;
         var route = operation.Path;
         var query = operation.Query;
@@ -69,7 +76,9 @@ internal sealed class MayarTransport
         {
             try
             {
-                using var turn = await RateLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                using var turn = await RateLimiter.AcquireAsync(waitToken).ConfigureAwait(false);
+                waitToken.ThrowIfCancellationRequested();
+                onSending?.Invoke();
                 if (turn.Waited >= LongPacingWait)
                 {
                     trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt, turn.Waited, $"paced to {RateLimiter.RequestsPerMinute} requests per minute"));
@@ -94,7 +103,7 @@ internal sealed class MayarTransport
 
                 var delay = RetryPolicy.DelayBefore(attempt, failure.RetryAfter, NextRandom());
                 trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt + 1, delay, DescribeForRetry(failure)));
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, waitToken).ConfigureAwait(false);
             }
         }
     }
@@ -121,7 +130,13 @@ internal sealed class MayarTransport
         TimeSpan? retryAfter = null;
         try
         {
+            var sentAt = DateTimeOffset.UtcNow;
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (response.Headers.Date is DateTimeOffset serverDate)
+            {
+                ServerClock.Observe(serverDate, sentAt, DateTimeOffset.UtcNow);
+            }
+
             status = (int)response.StatusCode;
             retryAfter = ReadRetryAfter(response);
             var bytes = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);

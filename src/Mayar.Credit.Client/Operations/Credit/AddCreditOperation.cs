@@ -1,4 +1,5 @@
-using System;
+using System.Collections.Generic;
+using System.Linq;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
@@ -15,11 +16,36 @@ public sealed class AddCreditOperation : CreditMovementOperation<CreditTopUp>
     /// <inheritdoc />
     public override string Route => MayarRoutes.AddCredit;
 
+    /// <inheritdoc />
+    public override string Kind => "add";
+
     /// <summary>A top-up by the merchant.</summary>
     public override string HistoryType => "MERCHANT_TOPUP";
 
-    /// <inheritdoc />
-    public override CreditTopUp Reconciled(DateTimeOffset at) => Result(null, reconciled: true);
+    internal override CreditTopUp Reconciled(IReadOnlyList<CreditHistoryEntry> matched)
+    {
+        var topUp = Result(null, reconciled: true);
+        topUp.MatchedEntryId = matched.Select(e => e.Id ?? string.Empty).ToArray();
+        return topUp;
+    }
+
+    internal override CreditJournalOutcome OutcomeOf(CreditTopUp result) => new()
+    {
+        Status = CreditJournalStatus.Done,
+        Reconciled = result.Reconciled,
+        MatchedEntryIds = result.MatchedEntryId,
+        BalanceAfter = result.BalanceAfter,
+    };
+
+    internal override CreditTopUp FromJournal(CreditJournalOutcome outcome)
+    {
+        var topUp = Result(outcome.BalanceAfter, outcome.Reconciled);
+        topUp.MatchedEntryId = outcome.MatchedEntryIds.ToArray();
+        topUp.FromJournal = true;
+        return topUp;
+    }
+
+    internal override void SetReference(CreditTopUp result, string? reference) => result.Reference = reference;
 
     internal override CreditTopUp Read(MayarPayload payload)
     {

@@ -10,11 +10,11 @@ namespace Mayar.Credit.Client;
 
 /// <summary>
 /// A write that moves credit (adding or spending it). The API has no idempotency key, so it is never repeatable:
-/// when its answer is lost after it may have arrived, the client reads the customer's credit history for an entry
-/// of its type and amount made since just before it was sent (see docs/reliability.md), instead of guessing.
+/// when its answer is lost after it may have arrived, the client reconciles it from the customer's credit history
+/// (see CreditMovementReconciler and docs/reliability.md) instead of guessing.
 /// </summary>
 /// <typeparam name="TResult">What a successful movement is reported as.</typeparam>
-public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>, ICreditMovement
+public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>, ICreditMovementSteps
     where TResult : class
 {
     private readonly byte[] _bytes;
@@ -56,30 +56,40 @@ public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>
     /// <summary>The member id, as sent.</summary>
     public string? MemberId { get; }
 
+    /// <summary>"add" or "spend".</summary>
+    public abstract string Kind { get; }
+
     /// <summary>The credit history entry type this movement makes.</summary>
     public abstract string HistoryType { get; }
 
     internal override byte[]? Body => _bytes;
 
-    /// <summary>When the entries (of <see cref="HistoryType"/>, made since the send) show this movement: one entry of the amount, or entries made together (a spend split over wallets) that add up to it.</summary>
-    public DateTimeOffset? FindIn(IReadOnlyList<CreditHistoryEntry> entries)
-    {
-        var single = entries.FirstOrDefault(e => Math.Abs(e.Amount) == Amount);
-        if (single is not null)
-        {
-            return single.CreatedAt ?? DateTimeOffset.UtcNow;
-        }
+    string ICreditMovementSteps.Account => CustomerId + "|" + ProductId + "|" + MembershipTierId;
 
-        var together = entries.Where(e => e.CreatedAt is not null)
-            .GroupBy(e => e.CreatedAt!.Value.ToUnixTimeSeconds())
-            .FirstOrDefault(g => g.Sum(e => Math.Abs(e.Amount)) == Amount);
-        return together?.First().CreatedAt;
-    }
+    /// <summary>The result to report when the history shows the movement applied as <paramref name="matched"/>.</summary>
+    internal abstract TResult Reconciled(IReadOnlyList<CreditHistoryEntry> matched);
 
-    /// <summary>The result to report when the history shows the movement applied at <paramref name="at"/>.</summary>
-    public abstract TResult Reconciled(DateTimeOffset at);
+    /// <summary>A spend's split as its result reports it; null for a top-up or when unknown.</summary>
+    internal virtual IReadOnlyList<CreditWalletPart>? PartsOf(TResult result) => null;
 
-    object ICreditMovement.Reconciled(DateTimeOffset at) => Reconciled(at);
+    /// <summary>What the journal records of a done result.</summary>
+    internal abstract CreditJournalOutcome OutcomeOf(TResult result);
+
+    /// <summary>The result a journal's done row stands for.</summary>
+    internal abstract TResult FromJournal(CreditJournalOutcome outcome);
+
+    /// <summary>Stamps the row's key on a result.</summary>
+    internal abstract void SetReference(TResult result, string? reference);
+
+    object ICreditMovementSteps.Reconciled(IReadOnlyList<CreditHistoryEntry> matched) => Reconciled(matched);
+
+    IReadOnlyList<CreditWalletPart>? ICreditMovementSteps.PartsOf(object result) => PartsOf((TResult)result);
+
+    CreditJournalOutcome ICreditMovementSteps.OutcomeOf(object result) => OutcomeOf((TResult)result);
+
+    object ICreditMovementSteps.FromJournal(CreditJournalOutcome outcome) => FromJournal(outcome);
+
+    void ICreditMovementSteps.SetReference(object result, string? reference) => SetReference((TResult)result, reference);
 }
 
 /// <summary>The body of add-credit and spend, as the documents show it (outside the generic operation, so there is one type).</summary>

@@ -23,6 +23,15 @@ public sealed class CreditTopUp
     /// <summary>The member id, when one was given.</summary>
     public string? MemberId { get; set; }
 
+    /// <summary>The history entries the reconciliation matched (their ids); empty unless <see cref="Reconciled"/>.</summary>
+    public string[] MatchedEntryId { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>True when the result was read from the -JournalPath journal of an earlier run: nothing was sent.</summary>
+    public bool FromJournal { get; set; }
+
+    /// <summary>The row's key in the journal (-Reference, or derived from the row); null without a journal or reference.</summary>
+    public string? Reference { get; set; }
+
     /// <summary>True when the answer was lost and the customer's credit history showed the top-up applied.</summary>
     public bool Reconciled { get; set; }
 

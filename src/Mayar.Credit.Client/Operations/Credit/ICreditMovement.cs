@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
-
 namespace Mayar.Credit.Client;
 
-/// <summary>What reconciliation needs of a credit movement, whatever its result type.</summary>
+/// <summary>What a credit movement moves, whatever its result type.</summary>
 public interface ICreditMovement
 {
     /// <summary>The customer's id.</summary>
@@ -15,15 +12,15 @@ public interface ICreditMovement
     /// <summary>The membership tier, if any.</summary>
     string? MembershipTierId { get; }
 
-    /// <summary>The amount moved.</summary>
+    /// <summary>The member id, if any.</summary>
+    string? MemberId { get; }
+
+    /// <summary>The amount moved (positive).</summary>
     decimal Amount { get; }
+
+    /// <summary>"add" or "spend".</summary>
+    string Kind { get; }
 
     /// <summary>The credit history entry type the movement makes.</summary>
     string HistoryType { get; }
-
-    /// <summary>When the entries show the movement; null when they do not.</summary>
-    DateTimeOffset? FindIn(IReadOnlyList<CreditHistoryEntry> entries);
-
-    /// <summary>The result to report when the history shows the movement applied.</summary>
-    object Reconciled(DateTimeOffset at);
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mayar.Credit.Client.Json;
@@ -20,11 +22,50 @@ public sealed class SpendCreditOperation : CreditMovementOperation<CreditSpend>
     /// <inheritdoc />
     public override string Route => MayarRoutes.SpendCredit;
 
+    /// <inheritdoc />
+    public override string Kind => "spend";
+
     /// <summary>A use of credit.</summary>
     public override string HistoryType => "CREDIT_USAGE";
 
-    /// <inheritdoc />
-    public override CreditSpend Reconciled(DateTimeOffset at) => Result(reconciled: true);
+    // The split is read from the matched entries: the main wallet's (MAIN or MEMBERSHIP) and ADD_ON's.
+    internal override CreditSpend Reconciled(IReadOnlyList<CreditHistoryEntry> matched)
+    {
+        var spend = Result(reconciled: true);
+        spend.MatchedEntryId = matched.Select(e => e.Id ?? string.Empty).ToArray();
+        var main = matched.Where(e => !IsAddOn(e.WalletType)).ToList();
+        spend.Wallet = main.Select(e => e.WalletType).FirstOrDefault(w => w is not null)?.ToUpperInvariant() ?? (MembershipTierId is null ? "MAIN" : "MEMBERSHIP");
+        spend.FromWallet = -main.Sum(e => e.Amount);
+        spend.FromAddOn = -matched.Where(e => IsAddOn(e.WalletType)).Sum(e => e.Amount);
+        return spend;
+    }
+
+    internal override IReadOnlyList<CreditWalletPart>? PartsOf(CreditSpend result) => CreditWalletPart.Split(result.Wallet, result.FromWallet, result.FromAddOn);
+
+    internal override CreditJournalOutcome OutcomeOf(CreditSpend result) => new()
+    {
+        Status = CreditJournalStatus.Done,
+        Reconciled = result.Reconciled,
+        MatchedEntryIds = result.MatchedEntryId,
+        Wallet = result.Wallet,
+        FromWallet = result.FromWallet,
+        FromAddOn = result.FromAddOn,
+    };
+
+    internal override CreditSpend FromJournal(CreditJournalOutcome outcome)
+    {
+        var spend = Result(outcome.Reconciled);
+        spend.MatchedEntryId = outcome.MatchedEntryIds.ToArray();
+        spend.Wallet = outcome.Wallet;
+        spend.FromWallet = outcome.FromWallet;
+        spend.FromAddOn = outcome.FromAddOn;
+        spend.FromJournal = true;
+        return spend;
+    }
+
+    internal override void SetReference(CreditSpend result, string? reference) => result.Reference = reference;
+
+    private static bool IsAddOn(string? wallet) => string.Equals(wallet, "ADD_ON", StringComparison.OrdinalIgnoreCase);
 
     // "Cannot spend customer credit. Insufficient customer credit" is a 400 (mayar-api.md C4).
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>

@@ -1,0 +1,22 @@
+using System;
+using System.Globalization;
+
+namespace Mayar.Credit.Client;
+
+/// <summary>Claims for a journal's rows: their account, their id (one per send), and the claim a done row makes.</summary>
+internal static class CreditJournalClaims
+{
+    public static string Account(CreditJournalSend send) => send.CustomerId + "|" + send.ProductId + "|" + send.MembershipTierId;
+
+    /// <summary>The same id for the send in this process and for its row read back by a later one.</summary>
+    public static string Id(CreditJournal journal, CreditJournalSend send) =>
+        journal.Path + "#" + send.Key + "#" + send.SentAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    public static string HistoryType(string kind) => kind == "spend" ? "CREDIT_USAGE" : "MERCHANT_TOPUP";
+
+    public static CreditMovementClaim From(CreditJournal journal, CreditJournalSend send, CreditJournalOutcome outcome)
+    {
+        var slack = (send.ClockUncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
+        return new CreditMovementClaim(Id(journal, send), HistoryType(send.Kind), send.Amount, CreditWalletPart.Split(outcome.Wallet, outcome.FromWallet, outcome.FromAddOn), send.SentAt - slack, outcome.At + slack, outcome.MatchedEntryIds);
+    }
+}
