@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,8 +17,16 @@ namespace Mayar.Credit;
 /// </summary>
 public abstract class MayarCmdlet : PSCmdlet, IDisposable
 {
+    // _stopping: nothing more is sent (Ctrl+C, or a terminating error); requests in flight may still finish.
+    // _abandon: the pipeline thread stops waiting for them (after the stop summary, for cmdlets that give one).
     private readonly CancellationTokenSource _stopping = new();
-    private OrderedWindow<object, object?>? _window;
+    private readonly CancellationTokenSource _abandon = new();
+    private readonly ConcurrentDictionary<long, PendingRow> _unwritten = new();
+    private readonly MayarRowTally _tally = new();
+    private OrderedWindow<PendingRow, object?>? _window;
+    private long _rows;
+    private int _reported;
+    private volatile bool _ctrlC;
     private bool _debug;
     private bool _verboseAsDebug;
 
@@ -59,7 +69,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         ActiveConnection = connection;
         _debug = CommandTrace.IsDebugOn(this);
         _verboseAsDebug = CommandTrace.VerboseGoesToDebug(this);
-        _window = new OrderedWindow<object, object?>(ThrottleLimit, _stopping.Token);
+        _window = new OrderedWindow<PendingRow, object?>(ThrottleLimit, _abandon.Token);
         WriteTrace(new TraceLine($"Using {connection}.", isDebug: _verboseAsDebug));
     }
 
@@ -72,8 +82,37 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Cancels in-flight requests and waits when the user presses Ctrl+C.</summary>
-    protected override void StopProcessing() => _stopping.Cancel();
+    /// <summary>
+    /// Ctrl+C: nothing more is sent. A cmdlet that moves credit (<see cref="ReportsUnfinishedRows"/>) lets the
+    /// requests already sent finish within the client's grace period and then tells the host, row by row, what was
+    /// done but not written and what is unknown; any other cmdlet stops waiting at once.
+    /// </summary>
+    protected override void StopProcessing()
+    {
+        _ctrlC = true;
+        _stopping.Cancel();
+        try
+        {
+            if (ReportsUnfinishedRows)
+            {
+                ReportUnfinished("Stopped (Ctrl+C)");
+            }
+        }
+        finally
+        {
+            _abandon.Cancel();
+        }
+    }
+
+    /// <summary>True for cmdlets whose unfinished rows must be accounted for on a stop (credit movements).</summary>
+    private protected virtual bool ReportsUnfinishedRows => false;
+
+    /// <summary>Sends one operation; a cmdlet may send it its own way (a credit movement with its journal).</summary>
+    private protected virtual Task<object> SendAsync(MayarClient client, MayarOperation operation, IMayarTraceListener trace, CancellationToken cancellationToken) =>
+        client.SendAsync(operation, trace, cancellationToken);
+
+    /// <summary>Completes when every row sent so far has its outcome.</summary>
+    private protected Task Settled => Task.WhenAll(_unwritten.Values.Select(r => r.Work).Where(t => t is not null).Select(t => (Task)t!));
 
     /// <summary>
     /// Sends one input's operation: <paramref name="create"/> applies the input rules here, on the pipeline thread
@@ -89,7 +128,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
         catch (MayarArgumentException ex)
         {
-            Write(_window!.Add(input, () => Task.FromException<object?>(ex)));
+            Write(_window!.Add(new PendingRow(++_rows, input), () => Task.FromException<object?>(ex)));
             return;
         }
 
@@ -108,12 +147,31 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         // unobserved rather than being cut off mid-request, so their token must stay usable.
         var idle = _window is null || _window.Count == 0;
         _window?.Dispose();
+        ReleaseWhenSettled(Settled);
         if (idle)
         {
             _stopping.Dispose();
+            _abandon.Dispose();
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Ends the command with <paramref name="record"/>: nothing more is sent, and the rows that finished before are
+    /// written (or reported to the host) first.
+    /// </summary>
+    private protected void StopAndThrow(ErrorRecord record)
+    {
+        _stopping.Cancel();
+        WriteFinished();
+        ReportUnfinished("Stopped by a terminating error");
+        ThrowTerminatingError(record);
+    }
+
+    /// <summary>Releases what the rows in flight still use (a journal) once <paramref name="settled"/> completes.</summary>
+    private protected virtual void ReleaseWhenSettled(Task settled)
+    {
     }
 
     /// <summary>
@@ -128,17 +186,28 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         return result;
     }
 
-    // Starts the operation in the window, its trace lines posted back to the pipeline thread.
-    private IEnumerable<OrderedWindowEvent<object, object?>> Start(object input, MayarOperation operation)
+    // Starts the operation in the window, its trace lines posted back to the pipeline thread. Until its outcome is
+    // written the row is "unwritten", so a stop can account for it.
+    private IEnumerable<OrderedWindowEvent<PendingRow, object?>> Start(object input, MayarOperation operation)
     {
         var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
         var client = ActiveConnection.Client;
-        return _window!.Add(input, async () => (object?)await client.SendAsync(operation, trace, _stopping.Token).ConfigureAwait(false));
+        var row = new PendingRow(++_rows, input);
+        return _window!.Add(row, () =>
+        {
+            var work = SendAsync(client, operation, trace, _stopping.Token);
+            row.Work = work;
+            _unwritten[row.Index] = row;
+            _tally.Watch(work);
+            return WithNullable(work);
+        });
     }
 
-    private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events) => Write(events, WriteObject);
+    private static async Task<object?> WithNullable(Task<object> work) => await work.ConfigureAwait(false);
 
-    private void Write(IEnumerable<OrderedWindowEvent<object, object?>> events, Action<object?> succeeded)
+    private void Write(IEnumerable<OrderedWindowEvent<PendingRow, object?>> events) => Write(events, WriteObject);
+
+    private void Write(IEnumerable<OrderedWindowEvent<PendingRow, object?>> events, Action<object?> succeeded)
     {
         foreach (var item in events)
         {
@@ -146,18 +215,112 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             {
                 WriteTrace((TraceLine)item.Message!);
             }
+            else if (_ctrlC)
+            {
+                // Ctrl+C: PowerShell stops the pipeline; StopProcessing accounts for what was not written.
+            }
             else if (item.Succeeded)
             {
-                succeeded(item.Result);
+                WriteOrReport(() => succeeded(item.Result));
+                _unwritten.TryRemove(item.Item.Index, out _);
             }
             else if (item.IsCanceled && _stopping.IsCancellationRequested)
             {
-                // Ctrl+C: PowerShell stops the pipeline; nothing partial is written.
+                _unwritten.TryRemove(item.Item.Index, out _);
             }
             else
             {
-                WriteError(MayarErrorRecords.For(item.Error, item.Item));
+                var record = MayarErrorRecords.For(item.Error, item.Item.Input);
+                _unwritten.TryRemove(item.Item.Index, out _);
+                WriteOrReport(() => WriteError(record));
             }
+        }
+    }
+
+    // A write that ends the command (-ErrorAction Stop, or an error thrown downstream): nothing more is sent, and what
+    // finished before is written (in input order) or, when nothing can be written any more, told to the host.
+    private void WriteOrReport(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (ActionPreferenceStopException) when (ReportsUnfinishedRows)
+        {
+            _stopping.Cancel();
+            WriteFinished();
+            ReportUnfinished("Stopped by a terminating error");
+            throw;
+        }
+        catch (Exception ex) when (ReportsUnfinishedRows && ex is not PipelineStoppedException)
+        {
+            _stopping.Cancel();
+            ReportUnfinished("Stopped by an error (" + ex.GetType().Name + ")");
+            throw;
+        }
+    }
+
+    // After a terminating error: the rows still in flight finish (within the grace period) and their results are
+    // written in input order; their failures cannot be written as errors any more and are left for the report.
+    private void WriteFinished()
+    {
+        foreach (var item in _window!.Complete())
+        {
+            if (item.IsMessage)
+            {
+                WriteTrace((TraceLine)item.Message!);
+            }
+            else if (item.Succeeded)
+            {
+                WriteObject(item.Result);
+                _unwritten.TryRemove(item.Item.Index, out _);
+            }
+            else if (item.IsCanceled)
+            {
+                _unwritten.TryRemove(item.Item.Index, out _);
+            }
+        }
+    }
+
+    // Tells the host, once, what the rows not written came to: one line per row done or unknown, and the counts.
+    private void ReportUnfinished(string reason)
+    {
+        if (Interlocked.Exchange(ref _reported, 1) == 1)
+        {
+            return;
+        }
+
+        var rows = _unwritten.Values.OrderBy(r => r.Index).ToList();
+        var wait = ActiveConnection.Client.StopGracePeriod + ActiveConnection.Client.ReconcileSettleDelay + TimeSpan.FromSeconds(5);
+        try
+        {
+            Task.WaitAll(rows.Select(r => r.Work).Where(t => t is not null).Select(t => (Task)t!).ToArray(), wait);
+        }
+        catch (AggregateException)
+        {
+            // Failures are read row by row below.
+        }
+
+        var lines = new List<string>();
+        foreach (var row in rows)
+        {
+            if (MayarRowTally.Describe(row) is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
+        lines.Add(reason + ": " + _tally.Summary(rows.Count(r => r.Work?.Status == TaskStatus.RanToCompletion)));
+        try
+        {
+            foreach (var line in lines)
+            {
+                Host?.UI?.WriteWarningLine(ActiveConnection.Client.Redactor.Redact(line));
+            }
+        }
+        catch (Exception ex) when (ex is PipelineStoppedException or InvalidOperationException or NotImplementedException)
+        {
+            // A host without a UI: the journal, when there is one, still records every outcome.
         }
     }
 
@@ -193,11 +356,11 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     // request's verbose line is left out there because its debug text starts with the same line.
     private sealed class WindowTraceListener : IMayarTraceListener
     {
-        private readonly OrderedWindow<object, object?> _window;
+        private readonly OrderedWindow<PendingRow, object?> _window;
         private readonly bool _debug;
         private readonly bool _verboseAsDebug;
 
-        public WindowTraceListener(OrderedWindow<object, object?> window, bool debug, bool verboseAsDebug)
+        public WindowTraceListener(OrderedWindow<PendingRow, object?> window, bool debug, bool verboseAsDebug)
         {
             _window = window;
             _debug = debug;

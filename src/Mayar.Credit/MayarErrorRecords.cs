@@ -27,6 +27,13 @@ internal static class MayarErrorRecords
         _ => new ErrorRecord(error ?? new OperationCanceledException(), "Mayar.Unexpected", ErrorCategory.NotSpecified, target),
     };
 
+    /// <summary>A journal that cannot be used (locked, unreadable, another environment's, or a row that changed): nothing is sent.</summary>
+    public static ErrorRecord Journal(CreditJournalException exception, object? target) =>
+        new(exception, MayarErrorIds.Journal, ErrorCategory.InvalidData, target)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Use the journal with the same input and connection it was written for, or another -JournalPath." },
+        };
+
     public static ErrorRecord NotConnected() =>
         new(
             new InvalidOperationException("Not connected to Mayar: run Connect-Mayar -ApiKey (Read-Host -AsSecureString 'Mayar API key') [-Environment Sandbox], pass -Connection, or set $env:MAYAR_API_KEY."),

@@ -9,6 +9,9 @@ public static class MayarErrorIds
     /// <summary>No connection could be resolved.</summary>
     public const string NotConnected = "Mayar.NotConnected";
 
+    /// <summary>A -JournalPath file that cannot be used; terminating, before anything is sent.</summary>
+    public const string Journal = "Mayar.Journal";
+
     /// <summary>The ErrorId of an API failure kind.</summary>
     public static string For(MayarErrorKind kind) => kind switch
     {

@@ -12,5 +12,5 @@ public sealed class AddMayarCreditCommand : MayarCreditMovementCmdlet
 {
     private protected override string ConfirmAction => "Add credit";
 
-    private protected override MayarOperation CreateOperation(CreditMovementRequest request) => new AddCreditOperation(request);
+    private protected override MayarOperation CreateMovement(CreditMovementRequest request) => new AddCreditOperation(request);
 }

@@ -12,5 +12,5 @@ public sealed class UseMayarCreditCommand : MayarCreditMovementCmdlet
 {
     private protected override string ConfirmAction => "Spend credit";
 
-    private protected override MayarOperation CreateOperation(CreditMovementRequest request) => new SpendCreditOperation(request);
+    private protected override MayarOperation CreateMovement(CreditMovementRequest request) => new SpendCreditOperation(request);
 }

@@ -17,4 +17,10 @@ public sealed class CreditMovementRequest
 
     /// <summary>The member's 8-character id, for a membership product (optional).</summary>
     public string? MemberId { get; set; }
+
+    /// <summary>The row's own key in a journal (optional; see <see cref="CreditRowKeys"/>). Not sent to the API.</summary>
+    public string? Reference { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} credit, customer {1} in product {2}", Amount, CustomerId, ProductId);
 }

@@ -152,18 +152,7 @@ internal sealed class CreditMovementSend
         }
     }
 
-    private CreditJournalSend Record(DateTimeOffset sentAt, TimeSpan? uncertainty) => new()
-    {
-        Key = _key ?? string.Empty,
-        Kind = _movement.Kind,
-        CustomerId = _movement.CustomerId,
-        ProductId = _movement.ProductId,
-        MembershipTierId = _movement.MembershipTierId,
-        MemberId = _movement.MemberId,
-        Amount = _movement.Amount,
-        SentAt = sentAt,
-        ClockUncertainty = uncertainty,
-    };
+    private CreditJournalSend Record(DateTimeOffset sentAt, TimeSpan? uncertainty) => CreditJournalRecords.SendOf(_movement, _key ?? string.Empty, sentAt, uncertainty);
 
     // Done: the movement accounts for its entries from now on, and the journal says so.
     private void Complete(object result, IReadOnlyList<string> entryIds)
