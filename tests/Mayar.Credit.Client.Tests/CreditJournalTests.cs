@@ -352,6 +352,23 @@ public sealed class CreditJournalTests : IDisposable
         Assert.Contains(problem, error.Message);
     }
 
+    [Fact]
+    public void A_file_that_sends_a_done_key_again_is_refused_as_the_writer_never_does_that()
+    {
+        using (var journal = CreditJournal.Open(JournalPath, Local))
+        {
+            journal.RecordSent(Add("INV-1"));
+            journal.RecordOutcome("INV-1", Done());
+        }
+
+        var lines = File.ReadAllLines(JournalPath);
+        File.AppendAllText(JournalPath, lines[1] + "\n");
+
+        var error = Assert.Throws<CreditJournalException>(() => CreditJournal.Open(JournalPath, Local));
+
+        Assert.Contains("line 4: key 'INV-1' was already sent and is Done", error.Message);
+    }
+
     [Theory]
     [InlineData("Sandbox", "http://127.0.0.1:5080/")]
     [InlineData("Custom", "http://127.0.0.1:5081/")]
