@@ -577,6 +577,28 @@ public sealed class CreditJournalTests : IDisposable
     }
 
     [Fact]
+    public void The_rows_keep_what_was_recorded_when_the_caller_changes_its_objects_afterwards()
+    {
+        using var journal = CreditJournal.Open(JournalPath, Local);
+        var send = Add("INV-1");
+        var ids = new List<string> { "e1" };
+        var outcome = Done();
+        outcome.MatchedEntryIds = ids;
+        journal.RecordSent(send);
+        journal.RecordOutcome("INV-1", outcome);
+
+        send.Amount = 999m;
+        ids.Add("e2");
+        outcome.Status = CreditJournalStatus.NotApplied;
+
+        var row = journal.Find("INV-1")!;
+        Assert.Equal(100m, row.Send.Amount);
+        Assert.Equal(CreditJournalStatus.Done, row.Status);
+        Assert.Equal(new[] { "e1" }, row.Outcome!.MatchedEntryIds);
+        Assert.Throws<CreditJournalException>(() => journal.Check(send));
+    }
+
+    [Fact]
     public void A_closed_journal_records_nothing()
     {
         var journal = CreditJournal.Open(JournalPath, Local);

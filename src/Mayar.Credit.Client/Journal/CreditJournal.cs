@@ -129,7 +129,7 @@ public sealed class CreditJournal : IDisposable
             }
 
             Append(CreditJournalLineWriter.Sent(send));
-            _rows.Add(CreditJournalEvent.ForSend(send));
+            _rows.Add(CreditJournalEvent.ForSend(send.Copy()));
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class CreditJournal : IDisposable
             }
 
             Append(CreditJournalLineWriter.Outcome(key, outcome));
-            _rows.Add(CreditJournalEvent.ForOutcome(key, outcome));
+            _rows.Add(CreditJournalEvent.ForOutcome(key, outcome.Copy()));
         }
     }
 

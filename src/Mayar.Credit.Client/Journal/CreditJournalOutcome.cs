@@ -35,4 +35,12 @@ public sealed class CreditJournalOutcome
 
     /// <summary>The command that checks an unknown outcome.</summary>
     public string? Check { get; set; }
+
+    /// <summary>A copy (with its own list of ids), so that the journal's rows do not change when the caller reuses the object it recorded.</summary>
+    internal CreditJournalOutcome Copy()
+    {
+        var copy = (CreditJournalOutcome)MemberwiseClone();
+        copy.MatchedEntryIds = new List<string>(MatchedEntryIds ?? Array.Empty<string>()).ToArray();
+        return copy;
+    }
 }

@@ -31,4 +31,7 @@ public sealed class CreditJournalSend
 
     /// <summary>How far <see cref="SentAt"/> may be off; null when the server clock's offset was not known at the send.</summary>
     public TimeSpan? ClockUncertainty { get; set; }
+
+    /// <summary>A copy, so that the journal's rows do not change when the caller reuses the object it recorded.</summary>
+    internal CreditJournalSend Copy() => (CreditJournalSend)MemberwiseClone();
 }
