@@ -355,7 +355,7 @@ public sealed class CmdletContractTests
     {
         var inputs = _module.Cmdlets
             .Where(c => c.Noun != "Mayar" && c.Noun != "MayarConnection")
-            .SelectMany(c => c.Parameters.Where(p => p.Name is not "Connection" and not "ThrottleLimit"));
+            .SelectMany(c => c.Parameters.Where(p => p.Name is not "Connection" and not "ThrottleLimit" and not "JournalPath"));
         Assert.All(inputs, p => Assert.True(p.ValueFromPipelineByPropertyName, p.Name));
     }
 
