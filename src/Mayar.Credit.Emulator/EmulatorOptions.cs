@@ -57,6 +57,12 @@ public sealed class EmulatorOptions
 
     public int LatencyMaxMs { get; set; }
 
+    /// <summary>The server clock's offset from real time (--clock-offset).</summary>
+    public TimeSpan ClockOffset { get; set; }
+
+    /// <summary>How the credit history misbehaves from the start (--history-*).</summary>
+    public EmulatorHistoryBehaviour History { get; set; } = new();
+
     /// <summary>Faults in the --fault text form, in force from the start (and again after a reset).</summary>
     public List<string> Faults { get; } = new();
 
@@ -78,10 +84,16 @@ public sealed class EmulatorOptions
           --rate-limit N             answer 429 with Retry-After once N requests were admitted in the window (default off; the live API: 20)
           --rate-limit-window SEC    the rate-limit window (default 60)
           --latency MS|MIN-MAX       add latency to every API request, fixed or random in a range
+          --clock-offset SEC         run the server's clock SEC seconds off real time (ledger times, history, Date header)
+          --history-lag MS           the credit history shows an entry only MS after it was made
+          --history-order asked|asc|desc   serve the history in that order whatever sortOrder asks (default asked)
+          --history-ignore-dates     the history ignores startDate and endDate
+          --history-max-limit N      the history serves at most N entries a page
           --fault SPEC               inject a fault; repeatable. SPEC is name=value pairs joined by commas:
-                                     kind=status|delay|drop-before|drop-after|hang|malformed-json|html|text|error-200,
-                                     status=N, count=N (0: every request), method=GET, path=/credit/..., retry-after=S,
-                                     delay=MS|MIN-MAX, content-type=T, body=TEXT
+                                     kind=status|delay|drop-before|drop-after|process-hang|hang|malformed-json|html|
+                                     text|error-200, status=N, count=N (0: every request), method=GET,
+                                     path=/credit/..., retry-after=S, delay=MS|MIN-MAX, hold=MS (process-hang: answer
+                                     after MS; 0: never), content-type=T, body=TEXT
                                      e.g. --fault kind=status,status=503,count=2,retry-after=1
           --help                     show this text
         """;
@@ -117,6 +129,11 @@ public sealed class EmulatorOptions
                 case "--rate-limit": options.RateLimitPerWindow = NonNegative(name, Value()); break;
                 case "--rate-limit-window": options.RateLimitWindowSeconds = Math.Max(1, NonNegative(name, Value())); break;
                 case "--latency": (options.LatencyMinMs, options.LatencyMaxMs) = FaultRule.ParseRange(Value(), name); break;
+                case "--clock-offset": options.ClockOffset = TimeSpan.FromSeconds(double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
+                case "--history-lag": options.History.LagMs = NonNegative(name, Value()); break;
+                case "--history-order": options.History.Order = OneOf(name, Value(), "asked", "asc", "desc"); break;
+                case "--history-ignore-dates": options.History.IgnoreDates = true; break;
+                case "--history-max-limit": options.History.MaxLimit = NonNegative(name, Value()); break;
                 case "--fault":
                     var spec = Value();
                     FaultRule.Parse(spec);

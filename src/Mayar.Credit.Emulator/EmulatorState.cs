@@ -18,7 +18,11 @@ public sealed class EmulatorState
         _options = options;
         Store = new CreditStore(options);
         Harness = new EmulatorHarness(options);
+        Clock.Offset = options.ClockOffset;
     }
+
+    /// <summary>The server's clock (real time plus an offset tests may set).</summary>
+    public EmulatorClock Clock => Store.Ledger.Clock;
 
     public CreditStore Store { get; }
 
@@ -39,6 +43,7 @@ public sealed class EmulatorState
     {
         Store.Reset();
         Harness.Reset();
+        Clock.Offset = _options.ClockOffset;
     }
 
     public void SetLatency(int minMs, int maxMs) => Harness.SetLatency(minMs, maxMs);

@@ -195,16 +195,16 @@ public sealed class ExactlyOnceTests : EmulatorTest
         }
 
         State.Harness.Log.Clear();
-        return new TestAccount(this, registered.CustomerId, product);
+        return new TestAccount(State, registered.CustomerId, product);
     }
 
     internal sealed class TestAccount
     {
-        private readonly ExactlyOnceTests _test;
+        private readonly Mayar.Credit.Emulator.EmulatorState _state;
 
-        public TestAccount(ExactlyOnceTests test, string customerId, string productId)
+        public TestAccount(Mayar.Credit.Emulator.EmulatorState state, string customerId, string productId)
         {
-            _test = test;
+            _state = state;
             CustomerId = customerId;
             ProductId = productId;
         }
@@ -217,6 +217,6 @@ public sealed class ExactlyOnceTests : EmulatorTest
 
         /// <summary>The ledger's movements of one type for this account, oldest first.</summary>
         public decimal[] Ledger(LedgerEntryType type) =>
-            _test.State.Store.Ledger.For(CustomerId, ProductId).Where(e => e.Type == type).Select(e => e.Amount).ToArray();
+            _state.Store.Ledger.For(CustomerId, ProductId).Where(e => e.Type == type).Select(e => e.Amount).ToArray();
     }
 }

@@ -53,6 +53,19 @@ function Add-EmulatorFault {
     Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'faults' -Body $Fault | Out-Null
 }
 
+function Set-EmulatorClock {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper steering the test emulator; nothing to confirm.')]
+    param([double] $OffsetSeconds)
+    Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'clock' -Body @{ offsetSeconds = $OffsetSeconds } | Out-Null
+}
+
+# lagMs, order (asked|asc|desc), ignoreDates, maxLimit: how the credit history misbehaves until the next reset.
+function Set-EmulatorHistory {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper steering the test emulator; nothing to confirm.')]
+    param([hashtable] $Behaviour)
+    Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'history' -Body $Behaviour | Out-Null
+}
+
 $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
 $script:balancePath = '/credit/v1/credit/customer/balance'
 

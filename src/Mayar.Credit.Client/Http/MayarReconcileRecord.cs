@@ -76,7 +76,12 @@ public sealed class MayarReconcileRecord
         };
     }
 
-    /// <summary>"entry 0000…1f at 2026-12-02 10:00:00Z (-120 MAIN)", joined with " and ".</summary>
-    public static string Describe(IEnumerable<CreditHistoryEntry> entries) => string.Join(" and ", entries.Select(e =>
-        string.Format(CultureInfo.InvariantCulture, "entry {0} at {1} ({2:+0.##;-0.##;0} {3})", e.Id ?? "(no id)", e.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "(no time)", e.Amount, e.WalletType)));
+    /// <summary>"entry 0000…1f at 2026-12-02 10:00:00Z (-120 MAIN)", joined with " and "; the first five, and how many more.</summary>
+    public static string Describe(IEnumerable<CreditHistoryEntry> entries)
+    {
+        var all = entries.ToList();
+        var text = string.Join(" and ", all.Take(5).Select(e =>
+            string.Format(CultureInfo.InvariantCulture, "entry {0} at {1} ({2:+0.##;-0.##;0} {3})", e.Id ?? "(no id)", e.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "(no time)", e.Amount, e.WalletType)));
+        return all.Count > 5 ? text + string.Format(CultureInfo.InvariantCulture, " and {0} more", all.Count - 5) : text;
+    }
 }

@@ -15,6 +15,7 @@ public sealed class MayarServerClock
     // A cached Date header may be up to a second old, on top of its one-second truncation.
     private static readonly TimeSpan HeaderSlack = TimeSpan.FromSeconds(2);
 
+    private readonly object _gate = new();
     private ClockSample? _sample;
 
     /// <summary>The window used either side when the offset is not known (no response with a Date header yet).</summary>
@@ -29,14 +30,26 @@ public sealed class MayarServerClock
     /// <summary>How far the true offset may be from <see cref="Offset"/>; null when not known.</summary>
     public TimeSpan? Uncertainty => Volatile.Read(ref _sample)?.Uncertainty;
 
-    /// <summary>Learns from one response: its Date header, and the local times the request left and the answer came.</summary>
+    /// <summary>
+    /// Learns from one response: its Date header, and the local times the request left and the answer came. Each
+    /// response bounds the offset; bounds that agree are intersected (a batch soon knows the offset to a fraction of
+    /// a second), bounds that do not (the server's clock was changed) replace the old ones.
+    /// </summary>
     public void Observe(DateTimeOffset serverDate, DateTimeOffset localSent, DateTimeOffset localReceived)
     {
         // The server stamped Date at some moment between our send and our receipt, in [Date - slack, Date + 1 s).
         var lowest = serverDate - HeaderSlack - localReceived;
         var highest = serverDate + TimeSpan.FromSeconds(1) - localSent;
-        var half = TimeSpan.FromTicks((highest - lowest).Ticks / 2);
-        Volatile.Write(ref _sample, new ClockSample(lowest + half, half));
+        lock (_gate)
+        {
+            if (_sample is { } known && lowest <= known.Highest && highest >= known.Lowest)
+            {
+                lowest = lowest > known.Lowest ? lowest : known.Lowest;
+                highest = highest < known.Highest ? highest : known.Highest;
+            }
+
+            Volatile.Write(ref _sample, new ClockSample(lowest, highest));
+        }
     }
 
     /// <summary>The local time <paramref name="local"/> in the server's clock (unchanged while the offset is not known).</summary>
@@ -47,11 +60,17 @@ public sealed class MayarServerClock
 
     private sealed class ClockSample
     {
-        public ClockSample(TimeSpan offset, TimeSpan uncertainty)
+        public ClockSample(TimeSpan lowest, TimeSpan highest)
         {
-            Offset = offset;
-            Uncertainty = uncertainty;
+            Lowest = lowest;
+            Highest = highest;
+            Uncertainty = TimeSpan.FromTicks((highest - lowest).Ticks / 2);
+            Offset = lowest + Uncertainty;
         }
+
+        public TimeSpan Lowest { get; }
+
+        public TimeSpan Highest { get; }
 
         public TimeSpan Offset { get; }
 

@@ -45,6 +45,9 @@ public sealed class CreditLedger
     private readonly List<LedgerEntry> _entries = new();
     private long _sequence;
 
+    /// <summary>What stamps the entries: the server's clock, which tests may set off real time.</summary>
+    public EmulatorClock Clock { get; } = new();
+
     public IReadOnlyList<LedgerEntry> Entries()
     {
         lock (_gate)
@@ -67,7 +70,7 @@ public sealed class CreditLedger
     {
         lock (_gate)
         {
-            var entry = new LedgerEntry(++_sequence, DateTimeOffset.UtcNow, account.CustomerId, account.ProductId, type, wallet, amount, account.Balance(wallet), account.Total);
+            var entry = new LedgerEntry(++_sequence, Clock.Now, account.CustomerId, account.ProductId, type, wallet, amount, account.Balance(wallet), account.Total);
             _entries.Add(entry);
             return entry;
         }

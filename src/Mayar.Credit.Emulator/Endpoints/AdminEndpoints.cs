@@ -121,6 +121,27 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
+        app.MapGet(admin + "/clock", () => Results.Json(new { offsetSeconds = state.Clock.Offset.TotalSeconds, now = state.Clock.Now }, Json));
+        app.MapPut(admin + "/clock", async (HttpContext context) =>
+        {
+            var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
+            state.Clock.Offset = TimeSpan.FromSeconds(body["offsetSeconds"]?.GetValue<double>() ?? 0);
+            return Results.Json(new { offsetSeconds = state.Clock.Offset.TotalSeconds, now = state.Clock.Now }, Json);
+        });
+
+        app.MapGet(admin + "/history", () => Results.Json(harness.History, Json));
+        app.MapPut(admin + "/history", async (HttpContext context) =>
+        {
+            var behaviour = await ReadAsync<EmulatorHistoryBehaviour>(context);
+            if (behaviour?.Problem() is not null || behaviour is null)
+            {
+                return Results.BadRequest(new { error = behaviour?.Problem() ?? "body must be a history behaviour object" });
+            }
+
+            harness.History = behaviour;
+            return Results.Json(behaviour, Json);
+        });
+
         app.MapGet(admin + "/rate-limit", () => Results.Json(new { perMinute = harness.RateLimit.PerWindow, windowSeconds = harness.RateLimit.WindowSeconds, refused = harness.RateLimit.Refused }, Json));
         app.MapPut(admin + "/rate-limit", async (HttpContext context) =>
         {

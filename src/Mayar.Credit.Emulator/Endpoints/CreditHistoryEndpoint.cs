@@ -23,15 +23,26 @@ internal static class CreditHistoryEndpoint
     private static readonly string[] Types = { "TOPUP", "MERCHANT_TOPUP", "TRIAL_TOPUP", "EXPIRE_VOID", "CREDIT_USAGE" };
     private static readonly string[] Wallets = { "MAIN", "MEMBERSHIP", "ADD_ON" };
 
-    public static void Map(WebApplication app, EmulatorState state) => ApiRequest.Map(app, "GET", Path, state, History);
+    public static void Map(WebApplication app, EmulatorState state) =>
+        ApiRequest.Map(app, "GET", Path, state, request => History(request, state.Harness.History, state.Clock.Now));
 
-    private static ApiResult History(ApiRequest request)
+    // `behaviour` is how the history misbehaves for tests (lag, a fixed order, ignored dates, small pages).
+    private static ApiResult History(ApiRequest request, Harness.EmulatorHistoryBehaviour behaviour, DateTimeOffset now)
     {
         var customerId = request.Uuid("customerId", request.Context.GetRouteValue("customerId") as string);
         var productId = request.Uuid("productId", request.Query("productId"));
         var page = request.QueryWhole("page", 1, 1, int.MaxValue);
         var limit = request.QueryWhole("limit", 10, 1, MaxLimit);
+        if (behaviour.MaxLimit > 0)
+        {
+            limit = Math.Min(limit, behaviour.MaxLimit);
+        }
+
         var order = request.QueryOneOf("sortOrder", "desc", "asc", "desc");
+        if (behaviour.Order is "asc" or "desc")
+        {
+            order = behaviour.Order;
+        }
         var type = request.QueryOneOf("type", null, Types);
         var wallet = request.QueryOneOf("walletType", null, Wallets);
         var since = request.QueryTime("startDate");
@@ -53,7 +64,8 @@ internal static class CreditHistoryEndpoint
         var entries = request.Store.Ledger.For(customerId!, productId!)
             .Where(e => type is null || TypeName(e) == type)
             .Where(e => wallet is null || WalletName(e.Wallet, mainWallet) == wallet)
-            .Where(e => (since is null || e.Time >= since) && (until is null || e.Time <= until));
+            .Where(e => behaviour.IgnoreDates || ((since is null || e.Time >= since) && (until is null || e.Time <= until)))
+            .Where(e => e.Time <= now - TimeSpan.FromMilliseconds(behaviour.LagMs));
         var ordered = (order == "asc" ? entries.OrderBy(e => e.Sequence) : entries.OrderByDescending(e => e.Sequence)).ToList();
         var totalPages = (ordered.Count + limit - 1) / limit;
         var variants = request.Variants;

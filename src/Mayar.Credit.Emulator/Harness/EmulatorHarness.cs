@@ -11,6 +11,7 @@ public sealed class EmulatorHarness
     private readonly EmulatorOptions _options;
     private volatile EmulatorVariants _variants;
     private volatile LatencyRange _latency = new(0, 0);
+    private volatile EmulatorHistoryBehaviour _history = new();
 
     public EmulatorHarness(EmulatorOptions options)
     {
@@ -31,6 +32,13 @@ public sealed class EmulatorHarness
     {
         get => _variants;
         set => _variants = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>How the credit history misbehaves (nothing by default); replaced whole.</summary>
+    public EmulatorHistoryBehaviour History
+    {
+        get => _history;
+        set => _history = value?.Problem() is string problem ? throw new ArgumentException(problem) : value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>Latency added to every API request, in milliseconds (a random value in [Min, Max]).</summary>
@@ -61,6 +69,7 @@ public sealed class EmulatorHarness
         Variants = _options.Variants.Clone();
         RateLimit.Set(_options.RateLimitPerWindow, _options.RateLimitWindowSeconds);
         _latency = new LatencyRange(_options.LatencyMinMs, _options.LatencyMaxMs);
+        _history = _options.History.Clone();
     }
 
     // One object, so a reader never sees the minimum of one setting with the maximum of another.

@@ -28,6 +28,14 @@ internal static class EmulatorPipeline
             return;
         }
 
+        // The Date header in the server's clock (which tests may set off real time), on every answer.
+        var clock = state.Clock;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.Date = clock.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+
         string body;
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
         {
@@ -119,6 +127,43 @@ internal static class EmulatorPipeline
                 entry.Dropped = true;
                 entry.Status = 0; // the answer was written to the buffer, never sent
                 context.Abort();
+                return true;
+
+            case "process-hang":
+                entry.Authorized = ApiRequest.HasKey(context, state.ApiKey);
+                if (!entry.Authorized)
+                {
+                    return false;
+                }
+
+                // Process into a buffer; hold the answer; send it after HoldMs, or never (the client gives up).
+                var real = context.Response.Body;
+                var buffer = new MemoryStream();
+                context.Response.Body = buffer;
+                entry.Processed = true;
+                await next();
+                try
+                {
+                    await Task.Delay(fault.HoldMs > 0 ? TimeSpan.FromMilliseconds(fault.HoldMs) : TimeSpan.FromMinutes(10), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    entry.Dropped = true;
+                    entry.Status = 0;
+                    return true;
+                }
+
+                if (fault.HoldMs == 0)
+                {
+                    entry.Dropped = true;
+                    entry.Status = 0;
+                    context.Abort();
+                    return true;
+                }
+
+                context.Response.Body = real;
+                buffer.Position = 0;
+                await buffer.CopyToAsync(real, context.RequestAborted);
                 return true;
 
             case "hang":

@@ -12,10 +12,10 @@ namespace Mayar.Credit.Emulator.Harness;
 /// </summary>
 public sealed class FaultRule
 {
-    /// <summary>The kinds a rule can take. Only "delay" and "drop-after" let the request reach the endpoint.</summary>
+    /// <summary>The kinds a rule can take. Only "delay", "drop-after" and "process-hang" let the request reach the endpoint.</summary>
     public static readonly IReadOnlyList<string> Kinds = new[]
     {
-        "status", "delay", "drop-before", "drop-after", "hang", "malformed-json", "html", "text", "error-200",
+        "status", "delay", "drop-before", "drop-after", "process-hang", "hang", "malformed-json", "html", "text", "error-200",
     };
 
     public string? Method { get; set; }
@@ -28,7 +28,8 @@ public sealed class FaultRule
     /// <summary>
     /// status: answer with <see cref="Status"/> (default when Status is set). delay: only delay, then process
     /// (default without Status). drop-before: close the connection without processing. drop-after: process,
-    /// then close the connection without answering. hang: never answer (until the client gives up).
+    /// then close the connection without answering. process-hang: process, then hold the answer (for
+    /// <see cref="HoldMs"/>, or until the client gives up when 0). hang: never answer (until the client gives up).
     /// malformed-json: HTTP 200 with truncated JSON. html: a proxy's 502 HTML page. text: a proxy's plain-text
     /// 502. error-200: HTTP 200 whose body says statusCode 500. Status, Body and ContentType override the
     /// presets of the last four.
@@ -46,6 +47,9 @@ public sealed class FaultRule
     public string? RetryAfter { get; set; }
 
     public int DelayMs { get; set; }
+
+    /// <summary>process-hang: how long the processed request's answer is held before it is sent; 0: never sent.</summary>
+    public int HoldMs { get; set; }
 
     /// <summary>When above <see cref="DelayMs"/>, the delay is random between the two.</summary>
     public int DelayMaxMs { get; set; }
@@ -71,7 +75,7 @@ public sealed class FaultRule
             return "status must be between 100 and 599";
         }
 
-        if (DelayMs < 0 || DelayMaxMs < 0)
+        if (DelayMs < 0 || DelayMaxMs < 0 || HoldMs < 0)
         {
             return "delays must not be negative";
         }
@@ -128,6 +132,7 @@ public sealed class FaultRule
                 case "retry-after": rule.RetryAfter = value; break;
                 case "content-type": rule.ContentType = value; break;
                 case "body": rule.Body = value; break;
+                case "hold": rule.HoldMs = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "delay":
                     var (min, max) = ParseRange(value, "--fault delay");
                     rule.DelayMs = min;
@@ -176,6 +181,11 @@ public sealed class FaultRule
         if (RetryAfter is not null)
         {
             parts.Add($"retry-after {RetryAfter}");
+        }
+
+        if (HoldMs > 0)
+        {
+            parts.Add($"hold {HoldMs} ms");
         }
 
         return string.Join(", ", parts);

@@ -114,9 +114,9 @@ internal sealed class CreditMovementCheck
         var match = CreditMovementMatcher.Match(_movement, history.Entries, claims, from, to);
         return match.Outcome switch
         {
-            CreditMatchOutcome.Found => new CreditHistoryVerdict(CreditMatchOutcome.Found, match.Entries, "the one entry this movement can have made that no other movement of this connection accounts for; " + window, since),
-            CreditMatchOutcome.NotFound => new CreditHistoryVerdict(CreditMatchOutcome.NotFound, match.Entries, window, since),
-            _ => Unknown(Ambiguity(match.Entries) + "; " + window, since, match.Entries),
+            CreditMatchOutcome.Found => new CreditHistoryVerdict(CreditMatchOutcome.Found, match.Entries, "the one entry this movement can have made that no other movement of this connection accounts for; " + window, from),
+            CreditMatchOutcome.NotFound => new CreditHistoryVerdict(CreditMatchOutcome.NotFound, match.Entries, window, from),
+            _ => Unknown(Ambiguity(match.Entries) + "; " + window, from, match.Entries),
         };
     }
 
