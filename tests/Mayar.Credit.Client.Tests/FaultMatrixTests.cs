@@ -42,6 +42,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         ["drop-before"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Transport, "Mayar.Transport", 1, writes: 0), Outcome.Ok(2)),
         ["drop-after"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Transport, "Mayar.Transport", 1, writes: 1), Outcome.Ok(1)),
         ["hang"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Timeout, "Mayar.Timeout", 1, writes: 0), Outcome.Ok(2)),
+        ["process-hang"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Timeout, "Mayar.Timeout", 1, writes: 1), Outcome.Ok(1)),
         ["malformed-json"] = (Outcome.Fails(MayarErrorKind.InvalidResponse, "Mayar.InvalidResponse", 1), Outcome.Fails(MayarErrorKind.InvalidResponse, "Mayar.InvalidResponse", 1, writes: 0), Outcome.Ok(2)),
         ["html-502"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0), Outcome.Ok(2)),
         ["text-502"] = (Outcome.Ok(2), Outcome.Fails(MayarErrorKind.Server, "Mayar.ServerError", 1, writes: 0), Outcome.Ok(2)),
@@ -53,6 +54,12 @@ public sealed class FaultMatrixTests : EmulatorTest
     public static IEnumerable<object[]> Cases() =>
         from fault in Expected.Keys
         from operation in ApiOperation.Names
+        select new object[] { fault, operation };
+
+    /// <summary>The credit-moving rows again, after an equal movement of the same customer that was answered.</summary>
+    public static IEnumerable<object[]> SameAmountCases() =>
+        from fault in Expected.Keys
+        from operation in new[] { "AddCredit", "SpendCredit" }
         select new object[] { fault, operation };
 
     [Fact]
@@ -74,7 +81,13 @@ public sealed class FaultMatrixTests : EmulatorTest
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Fault_outcome(string fault, string name)
+    public Task Fault_outcome(string fault, string name) => RunCaseAsync(fault, name, sameAmountBefore: false);
+
+    [Theory]
+    [MemberData(nameof(SameAmountCases))]
+    public Task Fault_outcome_after_a_same_amount_row(string fault, string name) => RunCaseAsync(fault, name, sameAmountBefore: true);
+
+    private async Task RunCaseAsync(string fault, string name, bool sameAmountBefore)
     {
         var operation = ApiOperation.Named(name);
         var sample = operation.Create();
@@ -82,11 +95,23 @@ public sealed class FaultMatrixTests : EmulatorTest
         var movesCredit = sample is ICreditMovement;
         var expected = isRead ? Expected[fault].Read : movesCredit ? Expected[fault].Moves : Expected[fault].Write;
         var route = sample.Path;
-        var baseUri = Inject(fault, route);
         // A short timeout only where the fault needs one: elsewhere a slow first request on a busy machine
         // would time out and add an attempt the fault did not cause.
-        var client = Client(baseUri: baseUri, maxRetries: Retries, timeout: fault == "hang" ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10));
+        var timeout = fault is "hang" or "process-hang" ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+        var client = Client(maxRetries: Retries, timeout: timeout);
+        if (sameAmountBefore)
+        {
+            // The same movement, answered, just before on the same connection: its entry must not be taken for this one's.
+            await RunAsync(client, operation);
+        }
+
+        if (Inject(fault, route) is { } baseUri)
+        {
+            client = Client(baseUri: baseUri, maxRetries: Retries, timeout: timeout);
+        }
+
         var writesBefore = operation.Stored(State);
+        State.Harness.Log.Clear();
         var trace = new RecordingTrace();
 
         MayarApiException? failure = null;
@@ -138,7 +163,7 @@ public sealed class FaultMatrixTests : EmulatorTest
             var direct = result is not null && !reconciled ? 1 : 0;
             var checks = expected.NotSent ? 0 : sends.Count - sends.Count(r => r.StatusCode == 429) - direct;
             Assert.True(checks == trace.Reconciliations.Count, $"expected {checks} history checks, traced:\n{string.Join("\n", trace.Lines)}");
-            Assert.Equal(fault == "drop-after", reconciled);
+            Assert.Equal(fault is "drop-after" or "process-hang", reconciled);
         }
 
         if (!isRead)
@@ -233,6 +258,7 @@ public sealed class FaultMatrixTests : EmulatorTest
             case "drop-before": Fault(new FaultRule { Path = route, Kind = "drop-before" }); break;
             case "drop-after": Fault(new FaultRule { Path = route, Kind = "drop-after" }); break;
             case "hang": Fault(new FaultRule { Path = route, Kind = "hang" }); break;
+            case "process-hang": Fault(new FaultRule { Path = route, Kind = "process-hang" }); break;
             case "malformed-json": Fault(new FaultRule { Path = route, Kind = "malformed-json" }); break;
             case "html-502": Fault(new FaultRule { Path = route, Kind = "html" }); break;
             case "text-502": Fault(new FaultRule { Path = route, Kind = "text" }); break;
