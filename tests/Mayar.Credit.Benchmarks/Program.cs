@@ -1,9 +1,10 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using Mayar.Credit.Benchmarks;
 using Mayar.Credit.Emulator;
 
-// Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]]
+// Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]] | --credit-batch
 // Starts the emulator in this process on a free loopback port, measures, prints a table, optionally saves JSON.
 // With --pwsh, also measures the module in that PowerShell (cold start and per-item cost, see PowerShellBenchmark).
 var settings = BenchmarkSettings.Parse(args);
@@ -17,6 +18,12 @@ var started = DateTimeOffset.UtcNow;
 var total = Stopwatch.StartNew();
 await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", ApiKey = apiKey });
 var target = new EmulatorTarget(emulator, apiKey);
+if (args.Contains("--credit-batch"))
+{
+    await CreditBatchBenchmark.RunAsync(target);
+    return 0;
+}
+
 var steps = settings.PwshPath is null ? 4 : 5;
 Console.WriteLine($"Emulator at {emulator.BaseUri}; {(settings.Quick ? "quick" : "full")} run.");
 

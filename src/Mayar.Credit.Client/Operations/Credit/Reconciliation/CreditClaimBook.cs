@@ -14,7 +14,7 @@ internal sealed class CreditClaimBook
     public static readonly TimeSpan Retention = TimeSpan.FromHours(2);
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, List<CreditMovementClaim>> _byAccount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountClaims> _byAccount = new(StringComparer.Ordinal);
 
     /// <summary>Adds a claim unless one with its id is there already (a journal's row and this run's own send).</summary>
     public void Add(string account, CreditMovementClaim claim)
@@ -23,15 +23,21 @@ internal sealed class CreditClaimBook
         {
             if (!_byAccount.TryGetValue(account, out var claims))
             {
-                claims = new List<CreditMovementClaim>();
+                claims = new AccountClaims();
                 _byAccount[account] = claims;
             }
 
+            // Claims arrive about in time order: the expired ones are at the front.
             var oldest = claim.To - Retention;
-            claims.RemoveAll(c => c.To < oldest);
-            if (!claims.Any(c => c.Id == claim.Id))
+            while (claims.List.Count > 0 && claims.List[0].To < oldest)
             {
-                claims.Add(claim);
+                claims.Ids.Remove(claims.List[0].Id);
+                claims.List.RemoveAt(0);
+            }
+
+            if (claims.Ids.Add(claim.Id))
+            {
+                claims.List.Add(claim);
             }
         }
     }
@@ -42,8 +48,15 @@ internal sealed class CreditClaimBook
         lock (_gate)
         {
             return _byAccount.TryGetValue(account, out var claims)
-                ? claims.Where(c => c.To >= from && c.From <= to).OrderBy(c => c.From).ToList()
+                ? claims.List.Where(c => c.To >= from && c.From <= to).OrderBy(c => c.From).ToList()
                 : new List<CreditMovementClaim>();
         }
+    }
+
+    private sealed class AccountClaims
+    {
+        public List<CreditMovementClaim> List { get; } = new();
+
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class CreditMovementSend
     private readonly IMayarTraceListener? _trace;
     private readonly CancellationToken _stop;
     private readonly CancellationToken _inFlight;
-    private readonly CreditMovementCheck _check;
+    private CreditMovementCheck? _checker;
 
     // This send's first attempt: local time, and the journal's record of it.
     private DateTimeOffset? _sentLocal;
@@ -34,10 +34,12 @@ internal sealed class CreditMovementSend
         _trace = trace;
         _stop = stop;
         _inFlight = inFlight;
-        _check = new CreditMovementCheck(transport, owner.Claims, _journal, movement, trace);
     }
 
     private MayarServerClock Clock => _transport.ServerClock;
+
+    // Only a failure needs the history: the success path allocates nothing for it.
+    private CreditMovementCheck History => _checker ??= new CreditMovementCheck(_transport, _owner.Claims, _journal, _movement, _trace);
 
     public async Task<object> RunAsync()
     {
@@ -91,7 +93,7 @@ internal sealed class CreditMovementSend
                 throw Stopped();
             }
 
-            var verdict = await _check.RunAsync(CreditSendMoment.Local(_sentLocal ?? DateTimeOffset.UtcNow), _owner.SettleDelay, _inFlight, _stop).ConfigureAwait(false);
+            var verdict = await History.RunAsync(CreditSendMoment.Local(_sentLocal ?? DateTimeOffset.UtcNow), _owner.SettleDelay, _inFlight, _stop).ConfigureAwait(false);
             var described = CreditMovementReconciler.Describe(failure);
             Trace(described, verdict);
             switch (verdict.Outcome)
@@ -118,7 +120,7 @@ internal sealed class CreditMovementSend
     // A row an earlier process sent and never finished: the history decides; only "not applied" lets it be sent.
     private async Task<object?> ResumeAsync(CreditJournalSend earlier)
     {
-        var verdict = await _check.RunAsync(CreditSendMoment.Server(earlier.SentAt, earlier.ClockUncertainty), _owner.SettleDelay, _inFlight, _stop).ConfigureAwait(false);
+        var verdict = await History.RunAsync(CreditSendMoment.Server(earlier.SentAt, earlier.ClockUncertainty), _owner.SettleDelay, _inFlight, _stop).ConfigureAwait(false);
         const string described = "an earlier run sent it and stopped before its outcome was recorded";
         Trace(described, verdict);
         _recorded = earlier;
@@ -181,7 +183,7 @@ internal sealed class CreditMovementSend
 
     private MayarApiException Unknown(MayarApiException failure, string why, CreditHistoryVerdict verdict)
     {
-        var check = _check.CheckCommand(verdict.Since);
+        var check = History.CheckCommand(verdict.Since);
         var text = Who() + ": " + why;
         RecordOutcome(CreditJournalStatus.Unknown, text, check);
         return MayarApiException.OutcomeUnknown(failure, text, check, verdict.Entries);
@@ -206,7 +208,7 @@ internal sealed class CreditMovementSend
     {
         var failure = new MayarApiException(MayarErrorKind.OutcomeUnknown, null, null, null, null, _operation.Method.Method, _operation.Path, null);
         var why = $"the journal {_journal!.Path} records its outcome as unknown ({row.Outcome?.Reason}); it is not sent again until you decide.";
-        return MayarApiException.OutcomeUnknown(failure, Who() + ": " + why, row.Outcome?.Check ?? _check.CheckCommand(row.Send.SentAt.AddMinutes(-15)), null);
+        return MayarApiException.OutcomeUnknown(failure, Who() + ": " + why, row.Outcome?.Check ?? History.CheckCommand(row.Send.SentAt.AddMinutes(-15)), null);
     }
 
     private string Who() => string.Format(
