@@ -11,6 +11,7 @@ namespace Mayar.Credit;
 internal static class CommandTrace
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> DebugPreferenceProperties = new();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo?> ErrorActionProperties = new();
 
     /// <summary>
     /// True when the command was given -Debug but not -Verbose. PowerShell then sets a compiled cmdlet's verbose
@@ -58,26 +59,47 @@ internal static class CommandTrace
         return cmdlet.GetVariableValue("DebugPreference") is ActionPreference preference && IsShown(preference);
     }
 
+    /// <summary>
+    /// Whether WriteError will end the command (-ErrorAction Stop, or $ErrorActionPreference = 'Stop' as the caller's
+    /// scope sees it). PowerShell then stops the pipeline inside WriteError, so nothing can be written after it.
+    /// </summary>
+    public static bool ErrorStops(PSCmdlet cmdlet)
+    {
+        if (ReadRuntimePreference(cmdlet.CommandRuntime, ErrorActionProperties, "ErrorAction") is ActionPreference runtime)
+        {
+            return runtime == ActionPreference.Stop;
+        }
+
+        if (cmdlet.MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) && bound is ActionPreference given)
+        {
+            return given == ActionPreference.Stop;
+        }
+
+        return cmdlet.GetVariableValue("ErrorActionPreference") is ActionPreference preference && preference == ActionPreference.Stop;
+    }
+
     private static bool IsShown(ActionPreference preference) =>
         preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
 
-    private static ActionPreference? ReadRuntimeDebugPreference(ICommandRuntime? runtime)
+    private static ActionPreference? ReadRuntimeDebugPreference(ICommandRuntime? runtime) => ReadRuntimePreference(runtime, DebugPreferenceProperties, "DebugPreference");
+
+    private static ActionPreference? ReadRuntimePreference(ICommandRuntime? runtime, ConcurrentDictionary<Type, PropertyInfo?> cache, string name)
     {
         if (runtime is null)
         {
             return null;
         }
 
-        var property = DebugPreferenceProperties.GetOrAdd(
+        var property = cache.GetOrAdd(
             runtime.GetType(),
-            type => type.GetProperty("DebugPreference", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic));
+            type => type.GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic));
         try
         {
             return property?.GetValue(runtime) as ActionPreference?;
         }
         catch (TargetInvocationException)
         {
-            // An invalid $DebugPreference value makes the runtime throw; WriteDebug will report it in its turn.
+            // An invalid preference value makes the runtime throw; the write will report it in its turn.
             return null;
         }
     }

@@ -232,25 +232,26 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             {
                 var record = MayarErrorRecords.For(item.Error, item.Item.Input);
                 _unwritten.TryRemove(item.Item.Index, out _);
+                if (ReportsUnfinishedRows && CommandTrace.ErrorStops(this))
+                {
+                    // This error ends the command inside WriteError: first stop sending and write what finished.
+                    _stopping.Cancel();
+                    WriteFinished();
+                    ReportUnfinished("Stopped by a terminating error");
+                }
+
                 WriteOrReport(() => WriteError(record));
             }
         }
     }
 
-    // A write that ends the command (-ErrorAction Stop, or an error thrown downstream): nothing more is sent, and what
-    // finished before is written (in input order) or, when nothing can be written any more, told to the host.
+    // A write that fails (an error thrown downstream): nothing more is sent, and what finished is told to the host.
+    // (-ErrorAction Stop is foreseen before its WriteError, which stops the pipeline before it returns.)
     private void WriteOrReport(Action write)
     {
         try
         {
             write();
-        }
-        catch (ActionPreferenceStopException) when (ReportsUnfinishedRows)
-        {
-            _stopping.Cancel();
-            WriteFinished();
-            ReportUnfinished("Stopped by a terminating error");
-            throw;
         }
         catch (Exception ex) when (ReportsUnfinishedRows && ex is not PipelineStoppedException)
         {
