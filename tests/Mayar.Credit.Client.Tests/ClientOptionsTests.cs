@@ -127,24 +127,22 @@ public sealed class ClientOptionsTests
     [InlineData("id-ID")]
     [InlineData("de-DE")]
     [InlineData("en-US")]
-    public void Numbers_parse_with_the_invariant_culture_whatever_the_current_one(string culture)
+    public void Whole_number_arguments_read_digits_only_whatever_the_current_culture(string culture)
     {
         var previous = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = new CultureInfo(culture);
-            Assert.Equal(12.50m, InvariantNumber.ParseDecimal("12.50", "TrialCredit"));
-            Assert.Equal(300m, InvariantNumber.ParseDecimal(" 300 ", "TrialCredit"));
-            var error = Assert.Throws<MayarArgumentException>(() => InvariantNumber.ParseDecimal("12,50", "TrialCredit"));
-            Assert.Contains("'.' for decimals", error.Message);
 
             // The transformation attribute's whole decision (it only unwraps PSObject first).
-            Assert.Equal(12.50m, InvariantNumber.ConvertArgument("12.50", "TrialCredit"));
-            Assert.Equal(1234.5m, InvariantNumber.ConvertArgument("1234.5", "TrialCredit"));
-            Assert.Null(InvariantNumber.ConvertArgument("  ", "TrialCredit"));
-            Assert.Equal(7, InvariantNumber.ConvertArgument(7, "TrialCredit"));
-            Assert.Equal(2.5d, InvariantNumber.ConvertArgument(2.5d, "TrialCredit"));
-            Assert.Throws<MayarArgumentException>(() => InvariantNumber.ConvertArgument("1.234,50", "TrialCredit"));
+            Assert.Equal(300m, InvariantNumber.ConvertWholeArgument(" 300 "));
+            Assert.Equal(1234567m, InvariantNumber.ConvertWholeArgument("1234567"));
+            Assert.Equal(7m, InvariantNumber.ConvertWholeArgument(7));
+            Assert.Equal(2.5m, InvariantNumber.ConvertWholeArgument(2.5d)); // refused by the rule, which names it
+            foreach (var text in new[] { "12.50", "12,50", "1.234,50", "1e3" })
+            {
+                Assert.True(InvariantNumber.TryGetRefusal((decimal)InvariantNumber.ConvertWholeArgument(text)!, out _, out _), text);
+            }
         }
         finally
         {

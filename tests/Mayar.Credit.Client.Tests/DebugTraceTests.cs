@@ -11,6 +11,10 @@ namespace Mayar.Credit.Client.Tests;
 /// <summary>The -Debug text: each request's line with the bodies sent and received, through the redactor.</summary>
 public sealed class DebugTraceTests : EmulatorTest
 {
+    // What the emulator's customer detail reply says of the merchant (HeadlessCustomerEndpoints).
+    private const string MerchantUrlHook = "https://merchant.example.invalid/mayar/webhook?token=emulator-hook-secret";
+    private const string MerchantUserId = "3c2d1b6e-8f0a-4f5e-9b7d-2a1c0e9f8d7c";
+
     public DebugTraceTests(EmulatorFixture fixture)
         : base(fixture)
     {
@@ -75,6 +79,66 @@ public sealed class DebugTraceTests : EmulatorTest
         var record = Assert.Single(trace.Records);
         Assert.DoesNotContain(EmulatorFixture.ApiKey, record.ToDebugString());
         Assert.Contains("bad key " + MayarRedactor.Mask, record.ResponseBody);
+    }
+
+    [Fact]
+    public async Task The_customer_detail_body_hides_the_merchants_webhook_url_email_and_ids_and_stays_json()
+    {
+        var trace = new RecordingTrace();
+
+        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = SampleEmail }), trace);
+
+        var record = Assert.Single(trace.Records);
+        var debug = record.ToDebugString();
+        foreach (var secret in new[] { MerchantUrlHook, "emulator-hook-secret", "merchant.example.invalid", "merchant@example.invalid", MerchantUserId, "7b6a5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d" })
+        {
+            Assert.DoesNotContain(secret, debug, StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var body = JsonDocument.Parse(record.ResponseBody!);
+        var data = body.RootElement.GetProperty("data");
+        var user = data.GetProperty("user");
+        Assert.Equal(MayarRedactor.Mask, user.GetProperty("urlHook").GetString());
+        Assert.Equal(MayarRedactor.Mask, user.GetProperty("email").GetString());
+        Assert.Equal(MayarRedactor.Mask, user.GetProperty("id").GetString());
+        Assert.Equal(MayarRedactor.Mask, user.GetProperty("accountId").GetString());
+        Assert.Equal(MayarRedactor.Mask, user.GetProperty("account").GetProperty("id").GetString());
+        Assert.Equal(MayarRedactor.Mask, data.GetProperty("userId").GetString());
+        Assert.Equal("Emulator Merchant", user.GetProperty("name").GetString());
+        Assert.Equal(SampleEmail, data.GetProperty("email").GetString()); // the customer's own fields are shown
+        Assert.Equal(customer.CustomerId, data.GetProperty("id").GetString());
+        Assert.Equal(MerchantUserId, customer.UserId); // the result itself is untouched
+    }
+
+    [Theory]
+    [InlineData("{\"statusCode\":200,\"data\":{\"customerBalance\":1,\"webhookUrl\":\"https://m.test/h\",\"accessToken\":\"t0k\",\"note\":\"see https://u:p4ss@m.test/x?a=1&token=t0k&signature=s1g\"}}", "https://m.test/h", "t0k", "p4ss", "s1g")]
+    [InlineData("{\"statusCode\":200,\"data\":{\"customerBalance\":1,\"merchant\":{\"email\":\"boss@m.test\",\"id\":42}}}", "boss@m.test", "42")]
+    public async Task Token_bearing_fields_and_urls_are_masked_in_any_body(string reply, params string[] secrets)
+    {
+        Fault(new FaultRule { Status = 200, Body = reply });
+        var trace = new RecordingTrace();
+
+        await Client().GetCreditBalanceAsync(Sample, trace);
+
+        var shown = Assert.Single(trace.Records).ResponseBody!;
+        using var parsed = JsonDocument.Parse(shown);
+        Assert.Equal(1, parsed.RootElement.GetProperty("data").GetProperty("customerBalance").GetInt32());
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, shown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_still_has_the_key_and_url_tokens_masked()
+    {
+        Fault(new FaultRule { Status = 502, Body = $"<html>Bad Gateway for https://p.test/?token=hook-secret&k={EmulatorFixture.ApiKey}</html>", ContentType = "text/html" });
+        var trace = new RecordingTrace();
+
+        await FailsAsync(() => Client().GetCreditBalanceAsync(Sample, trace));
+
+        var shown = Assert.Single(trace.Records).ResponseBody!;
+        Assert.Equal("<html>Bad Gateway for https://p.test/?token=***&k=***</html>", shown);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
 using Xunit;
@@ -173,6 +174,84 @@ public sealed class InputValidationTests : EmulatorTest
     public async Task Balance_refuses_ids_that_are_not_uuids(string customerId, string productId, string parameter)
     {
         await RefusedAsync(() => Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customerId, ProductId = productId }), parameter);
+    }
+
+    public static TheoryData<object> NotWholeNumbers() => new()
+    {
+        true, false, "1e3", "1E3", "1.5", "1000.0", "", "   ", "12abc", "-5", "+5", "0x10", "1,000", "1 000", "١٢", 1.5d, 0.5f, -5, 0,
+        double.NaN, double.PositiveInfinity, 1e300, 'c', new object[] { 1 }, "99999999999999999999999999999999",
+    };
+
+    [Theory]
+    [MemberData(nameof(NotWholeNumbers))]
+    public async Task A_credit_movement_refuses_an_amount_that_is_not_a_whole_number_of_1_or_more(object value)
+    {
+        var amount = (decimal)InvariantNumber.ConvertWholeArgument(value)!;
+        var request = new CreditMovementRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, Amount = amount };
+
+        var add = await RefusedAsync(() => Client().AddCreditAsync(request), "Amount");
+        var spend = await RefusedAsync(() => Client().SpendCreditAsync(request), "Amount");
+
+        Assert.StartsWith("-Amount must be a whole number", add.Message);
+        Assert.Equal(add.Message, spend.Message);
+    }
+
+    [Theory]
+    [InlineData(true, "a boolean")]
+    [InlineData("1e3", "an exponent")]
+    [InlineData("", "blank text")]
+    [InlineData("12abc", "not digits")]
+    [InlineData("0x10", "hexadecimal")]
+    [InlineData("-5", "a sign")]
+    [InlineData("1.5", "decimal point")]
+    public async Task The_refusal_names_the_parameter_the_rule_and_what_was_given(object value, string what)
+    {
+        var request = new CreditMovementRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, Amount = (decimal)InvariantNumber.ConvertWholeArgument(value)! };
+
+        var error = await RefusedAsync(() => Client().AddCreditAsync(request), "Amount");
+
+        Assert.StartsWith("-Amount " + InvariantNumber.WholeNumberRule + ", not ", error.Message);
+        Assert.Contains(what, error.Message);
+    }
+
+    [Theory]
+    [InlineData("1000", 1000)]
+    [InlineData(" 42\t", 42)]
+    [InlineData("007", 7)]
+    [InlineData(1000, 1000)]
+    [InlineData(1000L, 1000)]
+    [InlineData(1000.0d, 1000)]
+    [InlineData((byte)5, 5)]
+    public void Whole_numbers_pass_as_decimals(object value, int expected) =>
+        Assert.Equal((decimal)expected, InvariantNumber.ConvertWholeArgument(value));
+
+    [Fact]
+    public void Big_integers_and_decimals_without_a_fraction_pass()
+    {
+        Assert.Equal(1000m, InvariantNumber.ConvertWholeArgument(new System.Numerics.BigInteger(1000)));
+        Assert.Equal(1000m, InvariantNumber.ConvertWholeArgument(1000.00m));
+        Assert.Null(InvariantNumber.ConvertWholeArgument(null));
+    }
+
+    [Fact]
+    public async Task Trial_credit_and_credit_amount_refuse_the_same_and_name_themselves()
+    {
+        var marker = (decimal)InvariantNumber.ConvertWholeArgument("1e3")!;
+
+        await RefusedAsync(() => Client().RegisterCreditCustomerAsync(Registration(Product, trialCredit: marker)), "TrialCredit");
+        await RefusedAsync(() => Client().RegisterMembershipCustomerAsync(MembershipRegistration(EmulatorOptions.MembershipTierId, trialCredit: (decimal)InvariantNumber.ConvertWholeArgument(true)!)), "TrialCredit");
+        await RefusedAsync(() => Client().NewCreditCheckoutAsync(Checkout(Product, creditAmount: marker)), "CreditAmount");
+    }
+
+    [Fact]
+    public async Task Blank_trial_credit_is_not_given()
+    {
+        var blank = (decimal)InvariantNumber.ConvertWholeArgument(" ")!;
+
+        var registered = await Client().RegisterCreditCustomerAsync(Registration(Product, trialCredit: blank));
+
+        Assert.Equal(Product, registered.ProductId);
+        Assert.DoesNotContain("trial", Log.Single().Body ?? string.Empty, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

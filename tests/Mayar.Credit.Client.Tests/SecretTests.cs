@@ -131,6 +131,73 @@ public sealed class SecretTests : EmulatorTest
         AssertNoKey(JsonSerializer.Serialize(State.Harness.Log.Entries()));
     }
 
+    // A key with the characters JSON and URLs escape: '+', '/', '='.
+    private const string PlusKey = "ab+cd/ef==ghIJ";
+
+    // Every form the key may be echoed in: JSON escapes (\u002B, \/, any \uXXXX), URL encoding in either hex case.
+    private static readonly string[] PlusKeyForms =
+    {
+        PlusKey,
+        "ab\\u002Bcd\\/ef==ghIJ",
+        "ab\\u002bcd\\u002fef\\u003D\\u003dghIJ",
+        "\\u0061\\u0062+cd/ef==gh\\u0049\\u004a",
+        "ab%2Bcd%2Fef%3D%3DghIJ",
+        "ab%2bcd%2fef%3d%3dghIJ",
+        "ab%2Bcd/ef%3d=ghIJ",
+        "%61%62%2B%63%64%2F%65%66%3D%3D%67%68%49%4A",
+    };
+
+    public static IEnumerable<object[]> EncodedKeyBodies() => new[]
+    {
+        new object[] { 400, "{\"statusCode\":400,\"messages\":\"bad key ab\\u002Bcd\\/ef==ghIJ\"}", "application/json" },
+        new object[] { 401, "{\"statusCode\":401,\"messages\":\"bad key \\u0061\\u0062\\u002bcd\\u002Fef\\u003d\\u003DghIJ\"}", "application/json" },
+        new object[] { 400, "{\"statusCode\":400,\"messages\":\"Validation Error\",\"data\":[{\"field\":\"url\",\"message\":\"https://x.test/?k=ab%2Bcd%2Fef%3D%3DghIJ\"}]}", "application/json" },
+        new object[] { 502, "<html><body><h1>502 Bad Gateway</h1><p>upstream https://api.mayar.id/hl/v1/x?key=ab%2Bcd%2Fef%3D%3DghIJ failed</p></body></html>", "text/html" },
+        new object[] { 502, "<html>upstream ab%2bcd%2fef%3d%3dghIJ and ab\\/cd</html>", "text/html" },
+        new object[] { 503, new string('x', 190) + " ab%2Bcd%2Fef%3D%3DghIJ", "text/plain" },
+        new object[] { 200, "<p>ab\\u002Bcd\\/ef==ghIJ</p>", "text/html" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EncodedKeyBodies))]
+    public async Task A_key_echoed_json_escaped_or_url_encoded_is_masked_in_errors_and_debug_bodies(int status, string body, string contentType)
+    {
+        Fault(new FaultRule { Status = status, Body = body, ContentType = contentType });
+        var trace = new RecordingTrace();
+
+        var error = await FailsAsync(() => Client(apiKey: PlusKey).GetCreditBalanceAsync(Sample, trace));
+
+        var texts = new[] { error.Message, error.ToString(), error.ServerMessage, string.Join(" ", error.ValidationErrors.Select(i => i.ToString())) }
+            .Concat(trace.Records.Select(r => r.ToDebugString())).ToArray();
+        AssertNoKeyForm(texts);
+        Assert.Contains(MayarRedactor.Mask, Assert.Single(trace.Records).ToDebugString());
+    }
+
+    [Fact]
+    public void The_redactor_masks_every_form_of_the_key_and_leaves_other_text_alone()
+    {
+        var redactor = new MayarRedactor(MayarApiKey.FromString(PlusKey));
+
+        foreach (var form in PlusKeyForms)
+        {
+            Assert.Equal("before *** after", redactor.Redact("before " + form + " after"));
+        }
+
+        Assert.Equal("ab+cd/ef==ghIj %2B \\u002B", redactor.Redact("ab+cd/ef==ghIj %2B \\u002B")); // not the key: one letter's case differs
+        Assert.Equal("{\"k\":\"***\"}", redactor.RedactBody("{\"k\":\"ab\\u002Bcd\\/ef==ghIJ\"}"));
+    }
+
+    [Fact]
+    public void A_transport_failure_naming_an_encoded_key_is_masked()
+    {
+        // MayarTransport passes the innermost messages of a transport error through Redact.
+        var redactor = new MayarRedactor(MayarApiKey.FromString(PlusKey));
+
+        var detail = redactor.Redact("The SSL connection could not be established for https://proxy.test/?api_key=ab%2Bcd%2Fef%3D%3DghIJ.");
+
+        Assert.Equal("The SSL connection could not be established for https://proxy.test/?api_key=***.", detail);
+    }
+
     [Fact]
     public void A_plain_http_base_uri_that_is_not_loopback_is_refused()
     {
@@ -141,6 +208,17 @@ public sealed class SecretTests : EmulatorTest
 
     private static IEnumerable<Func<Task<object>>> Operations(MayarClient client, RecordingTrace trace) =>
         ApiOperation.All.Select(operation => (Func<Task<object>>)(() => RunAsync(client, operation, trace)));
+
+    private static void AssertNoKeyForm(params string?[] texts)
+    {
+        foreach (var text in texts)
+        {
+            foreach (var form in PlusKeyForms.Concat(new[] { "ab%2B", "ab%2b", "ab\\u002B", "ab\\u002b", "cd\\/ef", "cd/ef==gh" }))
+            {
+                Assert.DoesNotContain(form, text ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
 
     private static void AssertNoKey(params string?[] texts)
     {

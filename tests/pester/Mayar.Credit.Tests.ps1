@@ -124,7 +124,7 @@ Describe 'Register-MayarCustomer' {
         $balances.Balance | Should -Be @(300, 150, 0)
     }
 
-    It 'binds a decimal string with the invariant culture on a <Culture> machine' -ForEach @(
+    It 'binds a digit string the same on a <Culture> machine, and refuses ''300.0'' rather than reading 3000' -ForEach @(
         @{ Culture = 'de-DE' }
         @{ Culture = 'id-ID' }
     ) {
@@ -132,13 +132,16 @@ Describe 'Register-MayarCustomer' {
         $saved = [System.Globalization.CultureInfo]::CurrentCulture
         try {
             [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($Culture)
-            $result = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'Culture Test' -Email "culture.$Culture@example.com" -Mobile '08777777777' -TrialCredit '300.0'
+            $result = Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'Culture Test' -Email "culture.$Culture@example.com" -Mobile '08777777777' -TrialCredit ' 300 '
+            Register-MayarCustomer -ProductId $script:emulator.ProductId -Name 'Culture Test' -Email "culture2.$Culture@example.com" -Mobile '08777777777' -TrialCredit '300.0' -ErrorVariable refused -ErrorAction SilentlyContinue
         }
         finally {
             [System.Globalization.CultureInfo]::CurrentCulture = $saved
         }
 
         $result.TrialCredit | Should -Be 300
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Mayar.InvalidArgument,*'
+        $refused[0].Exception.Message | Should -BeLike '-TrialCredit must be a whole number*'
     }
 
     It 'keeps going when one row is bad, and attaches the error to that row' {

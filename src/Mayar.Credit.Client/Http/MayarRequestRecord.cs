@@ -6,7 +6,8 @@ namespace Mayar.Credit.Client;
 
 /// <summary>
 /// One HTTP exchange, as traced for -Verbose (<see cref="ToString"/>) and -Debug (<see cref="ToDebugString"/>).
-/// Holds no header or query value; the bodies pass through the connection's redactor when read.
+/// Holds no header or query value; the bodies pass through the connection's redactor when read (the key and the
+/// merchant's secret fields masked, <see cref="MayarRedactor.RedactBody"/>).
 /// </summary>
 public sealed class MayarRequestRecord
 {
@@ -55,10 +56,10 @@ public sealed class MayarRequestRecord
     /// <summary>Why no response came (transport error, timeout), if so.</summary>
     public string? Failure { get; }
 
-    /// <summary>The JSON sent, with the key masked; null for a GET.</summary>
+    /// <summary>The JSON sent, with the key and secret fields masked; null for a GET.</summary>
     public string? RequestBody => Decode(_requestBody);
 
-    /// <summary>The body received, with the key masked; null when no response came.</summary>
+    /// <summary>The body received, with the key and secret fields masked; null when no response came.</summary>
     public string? ResponseBody => Decode(_responseBody);
 
     /// <summary>The -Debug text: the verbose line, then the request and response bodies (each cut at <see cref="MaxDebugBodyLength"/> characters).</summary>
@@ -91,5 +92,5 @@ public sealed class MayarRequestRecord
             ? text
             : text.Substring(0, MaxDebugBodyLength) + string.Format(CultureInfo.InvariantCulture, "… ({0} bytes in all)", byteCount);
 
-    private string? Decode(byte[]? body) => body is null ? null : _redactor is null ? Encoding.UTF8.GetString(body) : _redactor.Redact(Encoding.UTF8.GetString(body));
+    private string? Decode(byte[]? body) => body is null ? null : _redactor is null ? Encoding.UTF8.GetString(body) : _redactor.RedactBody(Encoding.UTF8.GetString(body));
 }

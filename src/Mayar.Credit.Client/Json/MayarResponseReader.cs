@@ -15,6 +15,10 @@ internal static class MayarResponseReader
 {
     private const int SnippetLength = 200;
 
+    // How much of a non-JSON body is decoded and masked for the snippet: far more than is shown, so a key or URL
+    // that straddles the cut is masked whole.
+    private const int SnippetMaskedBytes = 64 * 1024;
+
     /// <summary>
     /// Throws the error a response reports, or returns its payload as UTF-8 JSON: the body itself, or the
     /// root fields with <c>data</c>'s merged over them when the body wraps them in <c>data</c>.
@@ -42,7 +46,7 @@ internal static class MayarResponseReader
 
         if (document is null)
         {
-            var snippet = redactor.Redact(Snippet(body));
+            var snippet = Snippet(body, redactor);
             var described = body.Length == 0 ? "an empty body" : $"a {mediaType ?? "body of unknown type"} body";
             if (!isHttpSuccess)
             {
@@ -225,14 +229,16 @@ internal static class MayarResponseReader
         return false;
     }
 
-    private static string? Snippet(byte[] body)
+    // The start of a body that is not JSON (a proxy's HTML page), masked before it is cut so that a key the cut
+    // would split is masked whole, and its URLs' credentials masked too.
+    private static string? Snippet(byte[] body, MayarRedactor redactor)
     {
         if (body.Length == 0)
         {
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetLength * 4));
+        var text = redactor.RedactBody(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetMaskedBytes)))!;
         var builder = new StringBuilder();
         foreach (var c in text)
         {

@@ -109,7 +109,8 @@ public static class MayarInputRules
     /// <summary>An optional whole number of credits from <paramref name="minimum"/> to 2147483647 (the API takes an integer).</summary>
     private static long? WholeCredit(decimal? value, string parameter, decimal minimum)
     {
-        if (value is null)
+        // Blank text (an empty CSV cell) means "not given".
+        if (value is null || IsRefusedArgument(value.Value, parameter, blankIsAbsent: true))
         {
             return null;
         }
@@ -166,7 +167,7 @@ public static class MayarInputRules
     /// <summary>A credit amount: a whole number from 1 to <see cref="int.MaxValue"/> (the API types it as a positive integer).</summary>
     public static long PositiveAmount(decimal? value, string parameter)
     {
-        if (value is null)
+        if (value is null || IsRefusedArgument(value.Value, parameter, blankIsAbsent: false))
         {
             throw new MayarArgumentException(parameter, "is required: a whole number of 1 or more.");
         }
@@ -243,6 +244,23 @@ public static class MayarInputRules
         }
 
         return true;
+    }
+
+    // A value the whole-number argument transformation refused ($true, "1e3", "12abc"; InvariantNumber) is refused
+    // here, naming the parameter; blank text is absent (true) when the parameter is optional, refused when it is not.
+    private static bool IsRefusedArgument(decimal value, string parameter, bool blankIsAbsent)
+    {
+        if (!InvariantNumber.TryGetRefusal(value, out var description, out var blank))
+        {
+            return false;
+        }
+
+        if (blank && blankIsAbsent)
+        {
+            return true;
+        }
+
+        throw new MayarArgumentException(parameter, $"{InvariantNumber.WholeNumberRule}, not {description}.");
     }
 
     internal static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
