@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,16 +13,15 @@ namespace Mayar.Credit;
 /// order - each result, or a non-terminating ErrorRecord attached to its input, and the -Verbose/-Debug
 /// trace lines as requests finish. A cmdlet derives from <see cref="MayarOperationCmdlet{TRequest}"/>.
 /// </summary>
-public abstract class MayarCmdlet : PSCmdlet, IDisposable
+public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
 {
     // _stopping: nothing more is sent (Ctrl+C, or a terminating error); requests in flight may still finish.
     // _abandon: the pipeline thread stops waiting for them (after the stop summary, for cmdlets that give one).
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
-    private readonly ConcurrentDictionary<long, PendingRow> _unwritten = new();
-    private readonly MayarRowTally _tally = new();
+    private readonly MayarRowTally _rows = new();
     private OrderedWindow<PendingRow, object?>? _window;
-    private long _rows;
+    private long _inputs;
     private int _reported;
     private volatile bool _ctrlC;
     private bool _debug;
@@ -82,28 +79,6 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>
-    /// Ctrl+C: nothing more is sent. A cmdlet that moves credit (<see cref="ReportsUnfinishedRows"/>) lets the
-    /// requests already sent finish within the client's grace period and then tells the host, row by row, what was
-    /// done but not written and what is unknown; any other cmdlet stops waiting at once.
-    /// </summary>
-    protected override void StopProcessing()
-    {
-        _ctrlC = true;
-        _stopping.Cancel();
-        try
-        {
-            if (ReportsUnfinishedRows)
-            {
-                ReportUnfinished("Stopped (Ctrl+C)");
-            }
-        }
-        finally
-        {
-            _abandon.Cancel();
-        }
-    }
-
     /// <summary>True for cmdlets whose unfinished rows must be accounted for on a stop (credit movements).</summary>
     private protected virtual bool ReportsUnfinishedRows => false;
 
@@ -112,7 +87,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         client.SendAsync(operation, trace, cancellationToken);
 
     /// <summary>Completes when every row sent so far has its outcome.</summary>
-    private protected Task Settled => Task.WhenAll(_unwritten.Values.Select(r => r.Work).Where(t => t is not null).Select(t => (Task)t!));
+    private protected Task Settled => _rows.Settled;
 
     /// <summary>
     /// Sends one input's operation: <paramref name="create"/> applies the input rules here, on the pipeline thread
@@ -128,7 +103,7 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         }
         catch (MayarArgumentException ex)
         {
-            Write(_window!.Add(new PendingRow(++_rows, input), () => Task.FromException<object?>(ex)));
+            Write(_window!.Add(new PendingRow(++_inputs, input), () => Task.FromException<object?>(ex)));
             return;
         }
 
@@ -157,18 +132,6 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Ends the command with <paramref name="record"/>: nothing more is sent, and the rows that finished before are
-    /// written (or reported to the host) first.
-    /// </summary>
-    private protected void StopAndThrow(ErrorRecord record)
-    {
-        _stopping.Cancel();
-        WriteFinished();
-        ReportUnfinished("Stopped by a terminating error");
-        ThrowTerminatingError(record);
-    }
-
     /// <summary>Releases what the rows in flight still use (a journal) once <paramref name="settled"/> completes.</summary>
     private protected virtual void ReleaseWhenSettled(Task settled)
     {
@@ -192,13 +155,11 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
     {
         var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
         var client = ActiveConnection.Client;
-        var row = new PendingRow(++_rows, input);
+        var row = new PendingRow(++_inputs, input);
         return _window!.Add(row, () =>
         {
             var work = SendAsync(client, operation, trace, _stopping.Token);
-            row.Work = work;
-            _unwritten[row.Index] = row;
-            _tally.Watch(work);
+            _rows.Track(row, work);
             return WithNullable(work);
         });
     }
@@ -222,16 +183,16 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
             else if (item.Succeeded)
             {
                 WriteOrReport(() => succeeded(item.Result));
-                _unwritten.TryRemove(item.Item.Index, out _);
+                _rows.Written(item.Item);
             }
             else if (item.IsCanceled && _stopping.IsCancellationRequested)
             {
-                _unwritten.TryRemove(item.Item.Index, out _);
+                _rows.Written(item.Item);
             }
             else
             {
                 var record = MayarErrorRecords.For(item.Error, item.Item.Input);
-                _unwritten.TryRemove(item.Item.Index, out _);
+                _rows.Written(item.Item);
                 if (ReportsUnfinishedRows && CommandTrace.ErrorStops(this))
                 {
                     // This error ends the command inside WriteError: first stop sending and write what finished.
@@ -242,86 +203,6 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
 
                 WriteOrReport(() => WriteError(record));
             }
-        }
-    }
-
-    // A write that fails (an error thrown downstream): nothing more is sent, and what finished is told to the host.
-    // (-ErrorAction Stop is foreseen before its WriteError, which stops the pipeline before it returns.)
-    private void WriteOrReport(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception ex) when (ReportsUnfinishedRows && ex is not PipelineStoppedException)
-        {
-            _stopping.Cancel();
-            ReportUnfinished("Stopped by an error (" + ex.GetType().Name + ")");
-            throw;
-        }
-    }
-
-    // After a terminating error: the rows still in flight finish (within the grace period) and their results are
-    // written in input order; their failures cannot be written as errors any more and are left for the report.
-    private void WriteFinished()
-    {
-        foreach (var item in _window!.Complete())
-        {
-            if (item.IsMessage)
-            {
-                WriteTrace((TraceLine)item.Message!);
-            }
-            else if (item.Succeeded)
-            {
-                WriteObject(item.Result);
-                _unwritten.TryRemove(item.Item.Index, out _);
-            }
-            else if (item.IsCanceled)
-            {
-                _unwritten.TryRemove(item.Item.Index, out _);
-            }
-        }
-    }
-
-    // Tells the host, once, what the rows not written came to: one line per row done or unknown, and the counts.
-    private void ReportUnfinished(string reason)
-    {
-        if (Interlocked.Exchange(ref _reported, 1) == 1)
-        {
-            return;
-        }
-
-        var rows = _unwritten.Values.OrderBy(r => r.Index).ToList();
-        var wait = ActiveConnection.Client.StopGracePeriod + ActiveConnection.Client.ReconcileSettleDelay + TimeSpan.FromSeconds(5);
-        try
-        {
-            Task.WaitAll(rows.Select(r => r.Work).Where(t => t is not null).Select(t => (Task)t!).ToArray(), wait);
-        }
-        catch (AggregateException)
-        {
-            // Failures are read row by row below.
-        }
-
-        var lines = new List<string>();
-        foreach (var row in rows)
-        {
-            if (MayarRowTally.Describe(row) is { } line)
-            {
-                lines.Add(line);
-            }
-        }
-
-        lines.Add(reason + ": " + _tally.Summary(rows.Count(r => r.Work?.Status == TaskStatus.RanToCompletion)));
-        try
-        {
-            foreach (var line in lines)
-            {
-                Host?.UI?.WriteWarningLine(ActiveConnection.Client.Redactor.Redact(line));
-            }
-        }
-        catch (Exception ex) when (ex is PipelineStoppedException or InvalidOperationException or NotImplementedException)
-        {
-            // A host without a UI: the journal, when there is one, still records every outcome.
         }
     }
 
@@ -337,52 +218,5 @@ public abstract class MayarCmdlet : PSCmdlet, IDisposable
         {
             WriteVerbose(text);
         }
-    }
-
-    private sealed class TraceLine
-    {
-        public TraceLine(string text, bool isDebug)
-        {
-            Text = text;
-            IsDebug = isDebug;
-        }
-
-        public string Text { get; }
-
-        public bool IsDebug { get; }
-    }
-
-    // Verbose gets one line per request and per wait; with -Debug each request is also written with its bodies.
-    // With -Debug alone the verbose lines go to the debug stream (see CommandTrace.VerboseGoesToDebug), and a
-    // request's verbose line is left out there because its debug text starts with the same line.
-    private sealed class WindowTraceListener : IMayarTraceListener
-    {
-        private readonly OrderedWindow<PendingRow, object?> _window;
-        private readonly bool _debug;
-        private readonly bool _verboseAsDebug;
-
-        public WindowTraceListener(OrderedWindow<PendingRow, object?> window, bool debug, bool verboseAsDebug)
-        {
-            _window = window;
-            _debug = debug;
-            _verboseAsDebug = verboseAsDebug;
-        }
-
-        public void OnRequestCompleted(MayarRequestRecord record)
-        {
-            if (!_verboseAsDebug)
-            {
-                _window.Post(new TraceLine(record.ToString(), isDebug: false));
-            }
-
-            if (_debug)
-            {
-                _window.Post(new TraceLine(record.ToDebugString(), isDebug: true));
-            }
-        }
-
-        public void OnWaiting(MayarWaitRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
-
-        public void OnReconciled(MayarReconcileRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
     }
 }

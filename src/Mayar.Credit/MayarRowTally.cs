@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,20 +10,55 @@ using Mayar.Credit.Client;
 namespace Mayar.Credit;
 
 /// <summary>
-/// Counts how a command's rows ended (done, failed, outcome unknown, not sent), as they end, for the report a
-/// stopped credit movement gives; and words one row of that report.
+/// A command's rows sent and not yet written, and how every row ended (done, failed, outcome unknown, not sent),
+/// counted as they end: what a stopped credit movement reports. Thread-safe.
 /// </summary>
 internal sealed class MayarRowTally
 {
+    private readonly ConcurrentDictionary<long, PendingRow> _unwritten = new();
+
     private int _done;
     private int _failed;
     private int _unknown;
     private int _notSent;
 
-    public void Watch(Task<object> work) => work.ContinueWith(Count, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    /// <summary>Completes when every row not yet written has its outcome.</summary>
+    public Task Settled => Task.WhenAll(_unwritten.Values.Select(r => r.Work).Where(t => t is not null).Select(t => (Task)t!));
+
+    /// <summary>A row whose work has started.</summary>
+    public void Track(PendingRow row, Task<object> work)
+    {
+        row.Work = work;
+        _unwritten[row.Index] = row;
+        work.ContinueWith(Count, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>A row whose outcome was written (or needs no report).</summary>
+    public void Written(PendingRow row) => _unwritten.TryRemove(row.Index, out _);
+
+    /// <summary>
+    /// Waits (up to <paramref name="wait"/>) for the rows not written, then words them: one line per row done but
+    /// not written or unknown, and the counts after <paramref name="reason"/>.
+    /// </summary>
+    public IReadOnlyList<string> Report(string reason, TimeSpan wait)
+    {
+        var rows = _unwritten.Values.OrderBy(r => r.Index).ToList();
+        try
+        {
+            Task.WaitAll(rows.Select(r => r.Work).Where(t => t is not null).Select(t => (Task)t!).ToArray(), wait);
+        }
+        catch (AggregateException)
+        {
+            // Failures are read row by row below.
+        }
+
+        var lines = rows.Select(Describe).Where(line => line is not null).Select(line => line!).ToList();
+        lines.Add(reason + ": " + Summary(rows.Count(r => r.Work?.Status == TaskStatus.RanToCompletion)));
+        return lines;
+    }
 
     /// <summary>"7 done (2 not written to the output), 1 outcome unknown, 0 failed, 12 not sent".</summary>
-    public string Summary(int doneNotWritten) => string.Format(
+    private string Summary(int doneNotWritten) => string.Format(
         CultureInfo.InvariantCulture,
         "{0} done ({1} not written to the output), {2} outcome unknown, {3} failed, {4} not sent.",
         Volatile.Read(ref _done),
@@ -30,7 +68,7 @@ internal sealed class MayarRowTally
         Volatile.Read(ref _notSent));
 
     /// <summary>A line for a row whose outcome was not written; null for a row that was not sent.</summary>
-    public static string? Describe(PendingRow row)
+    private static string? Describe(PendingRow row)
     {
         var work = row.Work;
         if (work is null || work.IsCanceled)

@@ -99,9 +99,7 @@ internal sealed class CreditMovementSend
             switch (verdict.Outcome)
             {
                 case CreditMatchOutcome.Found:
-                    var reconciled = _movement.Reconciled(verdict.Entries);
-                    Complete(reconciled, EntryIds(verdict.Entries));
-                    return reconciled;
+                    return Reconciled(verdict);
                 case CreditMatchOutcome.Ambiguous:
                     throw Unknown(failure, "The answer was lost (" + described + ") and " + verdict.Why + ".", verdict);
             }
@@ -127,9 +125,7 @@ internal sealed class CreditMovementSend
         switch (verdict.Outcome)
         {
             case CreditMatchOutcome.Found:
-                var reconciled = _movement.Reconciled(verdict.Entries);
-                Complete(reconciled, EntryIds(verdict.Entries));
-                return reconciled;
+                return Reconciled(verdict);
             case CreditMatchOutcome.Ambiguous:
                 var failure = new MayarApiException(MayarErrorKind.OutcomeUnknown, null, null, null, null, _operation.Method.Method, _operation.Path, null);
                 throw Unknown(failure, "An earlier run sent it and stopped before its outcome was recorded, and " + verdict.Why + ".", verdict);
@@ -137,6 +133,14 @@ internal sealed class CreditMovementSend
                 RecordOutcome(CreditJournalStatus.NotApplied, "an earlier run sent it and stopped; the credit history shows it was not applied");
                 return null;
         }
+    }
+
+    // Found in the history: done, with the entries it matched as its claim.
+    private object Reconciled(CreditHistoryVerdict verdict)
+    {
+        var reconciled = _movement.Reconciled(verdict.Entries);
+        Complete(reconciled, EntryIds(verdict.Entries));
+        return reconciled;
     }
 
     private void OnSending()
