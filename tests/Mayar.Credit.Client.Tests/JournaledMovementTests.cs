@@ -104,6 +104,36 @@ public sealed class JournaledMovementTests : EmulatorTest, IDisposable
     }
 
     [Fact]
+    public async Task Clock_skew_a_first_row_sent_before_the_clock_was_known_still_claims_its_own_entry_in_this_run_and_the_next()
+    {
+        State.Clock.Offset = TimeSpan.FromMinutes(-5);
+        var account = await NewAccountAsync();
+        using (var journal = Open())
+        {
+            var client = Client(maxRetries: 2);
+            await client.SendCreditMovementAsync(new AddCreditOperation(account.Move(100)), journal, "row-1");
+            Fault(new FaultRule { Path = MayarRoutes.AddCredit, Status = 500 });
+            var second = (CreditTopUp)await client.SendCreditMovementAsync(new AddCreditOperation(account.Move(100)), journal, "row-2");
+            Assert.False(second.Reconciled);
+        }
+
+        // A re-run's claims come from the journal: row 1's, reckoned once the server's clock was known.
+        var row3 = new AddCreditOperation(account.Move(100));
+        using (var journal = Open())
+        {
+            journal.RecordSent(CreditJournalRecords.SendOf(row3, "row-3", State.Clock.Now, TimeSpan.FromSeconds(1)));
+        }
+
+        using (var journal = Open())
+        {
+            var resumed = (CreditTopUp)await Client(maxRetries: 2).SendCreditMovementAsync(new AddCreditOperation(account.Move(100)), journal, "row-3");
+            Assert.False(resumed.Reconciled);
+        }
+
+        Assert.Equal(new[] { 100m, 100m, 100m }, account.Ledger(LedgerEntryType.AddCredit));
+    }
+
+    [Fact]
     public void Row_keys_number_equal_rows_and_refuse_a_repeated_reference()
     {
         var keys = new CreditRowKeys();

@@ -72,9 +72,11 @@ internal static class CreditJournalLineReader
             MemberId = OptionalString(line, "memberId"),
             Amount = OptionalDecimal(line, "amount") ?? throw Missing("amount"),
             SentAt = Time(line, "sentAt"),
-            ClockUncertainty = uncertainty is { } ms ? TimeSpan.FromTicks(decimal.ToInt64(decimal.Round(ms * TimeSpan.TicksPerMillisecond))) : null,
+            ClockUncertainty = Uncertainty(uncertainty),
         };
     }
+
+    private static TimeSpan? Uncertainty(decimal? ms) => ms is { } value ? TimeSpan.FromTicks(decimal.ToInt64(decimal.Round(value * TimeSpan.TicksPerMillisecond))) : null;
 
     private static CreditJournalOutcome Outcome(JsonElement line, CreditJournalStatus status) => new()
     {
@@ -88,6 +90,8 @@ internal static class CreditJournalLineReader
         FromAddOn = OptionalDecimal(line, "fromAddOn"),
         Reason = OptionalString(line, "reason"),
         Check = OptionalString(line, "check"),
+        SentAt = line.TryGetProperty("sentAt", out _) ? Time(line, "sentAt") : null,
+        ClockUncertainty = Uncertainty(OptionalDecimal(line, "clockUncertaintyMs")),
     };
 
     private static FormatException Missing(string name) => new($"\"{name}\" is missing");

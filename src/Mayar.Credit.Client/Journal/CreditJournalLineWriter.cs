@@ -34,10 +34,7 @@ internal static class CreditJournalLineWriter
         WriteIfSet(writer, "memberId", send.MemberId);
         writer.WriteNumber("amount", send.Amount);
         writer.WriteString("sentAt", send.SentAt);
-        if (send.ClockUncertainty is { } uncertainty)
-        {
-            writer.WriteNumber("clockUncertaintyMs", uncertainty.Ticks / (decimal)TimeSpan.TicksPerMillisecond);
-        }
+        WriteUncertainty(writer, send.ClockUncertainty);
     });
 
     public static byte[] Outcome(string key, CreditJournalOutcome outcome) => Line(writer =>
@@ -63,7 +60,20 @@ internal static class CreditJournalLineWriter
         WriteIfSet(writer, "fromAddOn", outcome.FromAddOn);
         WriteIfSet(writer, "reason", outcome.Reason);
         WriteIfSet(writer, "check", outcome.Check);
+        if (outcome.SentAt is { } sentAt)
+        {
+            writer.WriteString("sentAt", sentAt);
+            WriteUncertainty(writer, outcome.ClockUncertainty);
+        }
     });
+
+    private static void WriteUncertainty(Utf8JsonWriter writer, TimeSpan? uncertainty)
+    {
+        if (uncertainty is { } value)
+        {
+            writer.WriteNumber("clockUncertaintyMs", value.Ticks / (decimal)TimeSpan.TicksPerMillisecond);
+        }
+    }
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
     {

@@ -36,6 +36,15 @@ public sealed class CreditJournalOutcome
     /// <summary>The command that checks an unknown outcome.</summary>
     public string? Check { get; set; }
 
+    /// <summary>
+    /// The send time in the server's clock as known when the outcome was: exact where the send record's could not be
+    /// (a process's first sends leave before any answer has told the server's time). Null when not known better.
+    /// </summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>How far <see cref="SentAt"/> may be off.</summary>
+    public TimeSpan? ClockUncertainty { get; set; }
+
     /// <summary>A copy (with its own list of ids), so that the journal's rows do not change when the caller reuses the object it recorded.</summary>
     internal CreditJournalOutcome Copy()
     {

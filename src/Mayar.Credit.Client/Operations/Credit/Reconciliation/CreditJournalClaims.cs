@@ -16,7 +16,11 @@ internal static class CreditJournalClaims
 
     public static CreditMovementClaim From(CreditJournal journal, CreditJournalSend send, CreditJournalOutcome outcome)
     {
-        var slack = (send.ClockUncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
-        return new CreditMovementClaim(Id(journal, send), HistoryType(send.Kind), send.Amount, CreditWalletPart.Split(outcome.Wallet, outcome.FromWallet, outcome.FromAddOn), send.SentAt - slack, outcome.At + slack, outcome.MatchedEntryIds);
+        // The outcome's own send time, when it has one, was reckoned once the server's clock was known.
+        var sentAt = outcome.SentAt ?? send.SentAt;
+        var uncertainty = outcome.SentAt is null ? send.ClockUncertainty : outcome.ClockUncertainty;
+        var slack = (uncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
+        var untilSlack = (outcome.ClockUncertainty ?? uncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
+        return new CreditMovementClaim(Id(journal, send), HistoryType(send.Kind), send.Amount, CreditWalletPart.Split(outcome.Wallet, outcome.FromWallet, outcome.FromAddOn), sentAt - slack, outcome.At + untilSlack, outcome.MatchedEntryIds);
     }
 }

@@ -164,15 +164,27 @@ internal sealed class CreditMovementSend
     private void Complete(object result, IReadOnlyList<string> entryIds)
     {
         var now = Clock.ServerNow();
-        var slack = (Clock.Uncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
-        var sentServer = _recorded?.SentAt ?? Clock.ToServer(_sentLocal ?? DateTimeOffset.UtcNow);
+        var margin = TimeSpan.FromMilliseconds(500);
+        var slack = (Clock.Uncertainty ?? MayarServerClock.UnknownOffsetWidening) + margin;
+
+        // This process's own send time in the clock as known now (exact even if it was not when the send left);
+        // a resumed row has only the journal's, with the journal's uncertainty.
+        var from = _sentLocal is { } local
+            ? Clock.ToServer(local) - slack
+            : (_recorded?.SentAt ?? now) - (_recorded?.ClockUncertainty ?? MayarServerClock.UnknownOffsetWidening) - margin;
         var id = _journal is not null && _recorded is not null ? CreditJournalClaims.Id(_journal, _recorded) : Guid.NewGuid().ToString("N");
         var parts = entryIds.Count > 0 ? null : _movement.PartsOf(result);
-        _owner.Claims.Add(_movement.Account, new CreditMovementClaim(id, _movement.HistoryType, _movement.Amount, parts, sentServer - slack, now + slack, entryIds));
+        _owner.Claims.Add(_movement.Account, new CreditMovementClaim(id, _movement.HistoryType, _movement.Amount, parts, from, now + slack, entryIds));
         if (_journal is not null && _recorded is not null)
         {
             var outcome = _movement.OutcomeOf(result);
             outcome.At = now;
+            if (_sentLocal is { } sent && Clock.IsKnown)
+            {
+                outcome.SentAt = Clock.ToServer(sent);
+                outcome.ClockUncertainty = Clock.Uncertainty;
+            }
+
             _journal.RecordOutcome(_key!, outcome);
         }
     }
