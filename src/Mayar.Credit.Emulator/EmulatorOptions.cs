@@ -129,11 +129,11 @@ public sealed class EmulatorOptions
                 case "--rate-limit": options.RateLimitPerWindow = NonNegative(name, Value()); break;
                 case "--rate-limit-window": options.RateLimitWindowSeconds = Math.Max(1, NonNegative(name, Value())); break;
                 case "--latency": (options.LatencyMinMs, options.LatencyMaxMs) = FaultRule.ParseRange(Value(), name); break;
-                case "--clock-offset": options.ClockOffset = TimeSpan.FromSeconds(double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
-                case "--history-lag": options.History.LagMs = NonNegative(name, Value()); break;
-                case "--history-order": options.History.Order = OneOf(name, Value(), "asked", "asc", "desc"); break;
-                case "--history-ignore-dates": options.History.IgnoreDates = true; break;
-                case "--history-max-limit": options.History.MaxLimit = NonNegative(name, Value()); break;
+                case "--clock-offset": options.ClockOffset = Seconds(name, Value()); break;
+                case "--history-lag": options.History = options.History with { LagMs = NonNegative(name, Value()) }; break;
+                case "--history-order": options.History = options.History with { Order = OneOf(name, Value(), "asked", "asc", "desc") }; break;
+                case "--history-ignore-dates": options.History = options.History with { IgnoreDates = true }; break;
+                case "--history-max-limit": options.History = options.History with { MaxLimit = NonNegative(name, Value()) }; break;
                 case "--fault":
                     var spec = Value();
                     FaultRule.Parse(spec);
@@ -156,6 +156,21 @@ public sealed class EmulatorOptions
 
         return number;
     }
+
+    /// <summary>A clock offset given as a signed number of seconds (fractions allowed).</summary>
+    internal static TimeSpan Seconds(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? Seconds(name, seconds)
+            : throw new ArgumentException($"{name} must be a number of seconds (e.g. -300 or 1.5), not '{value}'.");
+
+    /// <summary>A clock offset of <paramref name="seconds"/>; refuses what is not finite or beyond ten years either way.</summary>
+    internal static TimeSpan Seconds(string name, double seconds) =>
+        double.IsFinite(seconds) && Math.Abs(seconds) <= MaxOffsetSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "{0} must be a finite number of seconds of at most {1} either way, not {2}.", name, MaxOffsetSeconds, seconds));
+
+    // Ten years: far beyond any test's need and well inside what DateTimeOffset holds.
+    private const double MaxOffsetSeconds = 10 * 366 * 86400;
 
     private static string OneOf(string name, string value, params string[] allowed)
     {

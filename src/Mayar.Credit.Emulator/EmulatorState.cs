@@ -16,13 +16,16 @@ public sealed class EmulatorState
     public EmulatorState(EmulatorOptions options)
     {
         _options = options;
-        Store = new CreditStore(options);
-        Harness = new EmulatorHarness(options);
-        Clock.Offset = options.ClockOffset;
+        Clock = new EmulatorClock { Offset = options.ClockOffset };
+        Harness = new EmulatorHarness(options, Clock);
+        Store = new CreditStore(options, Clock);
     }
 
-    /// <summary>The server's clock (real time plus an offset tests may set).</summary>
-    public EmulatorClock Clock => Store.Ledger.Clock;
+    /// <summary>
+    /// The server's clock (real time plus an offset tests may set through <see cref="EmulatorHarness.ClockOffset"/>),
+    /// shared by the store (ledger times) and the pipeline (Date headers).
+    /// </summary>
+    public EmulatorClock Clock { get; }
 
     public CreditStore Store { get; }
 
@@ -38,12 +41,12 @@ public sealed class EmulatorState
 
     public int RegistrationCount => Store.RegistrationCount;
 
-    /// <summary>Back to the start-up state: the start-up domain, no log, and the start-up variants, faults, latency and rate limit.</summary>
+    /// <summary>Back to the start-up state: the start-up domain, no log, and the start-up variants, faults, latency, rate limit, clock offset and history behaviour.</summary>
     public void Reset()
     {
-        Store.Reset();
+        // The harness first: it puts the clock back, and the start-up ledger entries are stamped by it.
         Harness.Reset();
-        Clock.Offset = _options.ClockOffset;
+        Store.Reset();
     }
 
     public void SetLatency(int minMs, int maxMs) => Harness.SetLatency(minMs, maxMs);

@@ -53,6 +53,7 @@ function Add-EmulatorFault {
     Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'faults' -Body $Fault | Out-Null
 }
 
+# The emulator's clock runs OffsetSeconds off real time (ledger times, history, Date headers) until the next reset.
 function Set-EmulatorClock {
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper steering the test emulator; nothing to confirm.')]
     param([double] $OffsetSeconds)
@@ -60,10 +61,11 @@ function Set-EmulatorClock {
 }
 
 # lagMs, order (asked|asc|desc), ignoreDates, maxLimit: how the credit history misbehaves until the next reset.
+# The settings are replaced whole: a key left out is back to its default.
 function Set-EmulatorHistory {
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper steering the test emulator; nothing to confirm.')]
-    param([hashtable] $Behaviour)
-    Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'history' -Body $Behaviour | Out-Null
+    param([Alias('Behaviour')] [hashtable] $Settings)
+    Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'history' -Body $Settings | Out-Null
 }
 
 $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'

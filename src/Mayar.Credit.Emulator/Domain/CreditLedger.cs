@@ -45,8 +45,13 @@ public sealed class CreditLedger
     private readonly List<LedgerEntry> _entries = new();
     private long _sequence;
 
+    public CreditLedger(EmulatorClock clock)
+    {
+        Clock = clock;
+    }
+
     /// <summary>What stamps the entries: the server's clock, which tests may set off real time.</summary>
-    public EmulatorClock Clock { get; } = new();
+    public EmulatorClock Clock { get; }
 
     public IReadOnlyList<LedgerEntry> Entries()
     {

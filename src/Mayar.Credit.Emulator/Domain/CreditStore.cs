@@ -35,14 +35,26 @@ public sealed class CreditStore
     private long _lastCreatedMs;
 
     public CreditStore(EmulatorOptions options)
+        : this(options, new EmulatorClock())
+    {
+    }
+
+    /// <summary>A store whose times (ledger entries, members, V2 customers, customer records) come from <paramref name="clock"/>.</summary>
+    public CreditStore(EmulatorOptions options, EmulatorClock clock)
     {
         _options = options;
+        Clock = clock;
+        Customers = new CustomerRecords(clock);
+        Ledger = new CreditLedger(clock);
         Reset();
     }
 
-    public CustomerRecords Customers { get; } = new();
+    /// <summary>The server's clock, shared with the state that owns it.</summary>
+    public EmulatorClock Clock { get; }
 
-    public CreditLedger Ledger { get; } = new();
+    public CustomerRecords Customers { get; }
+
+    public CreditLedger Ledger { get; }
 
     /// <summary>Back to the start-up domain: the start-up products, the sample customer with its balance, no customer records.</summary>
     public void Reset()
@@ -115,7 +127,7 @@ public sealed class CreditStore
                 return null;
             }
 
-            var createdMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var createdMs = Clock.Now.ToUnixTimeMilliseconds();
             var member = new CreditAccount(customerId, productId, name, email, mobile)
             {
                 MembershipTierId = tierId,
@@ -384,7 +396,7 @@ public sealed class CreditStore
     // (the list's cursor is that time). Under _gate.
     private void AddHeadless(CreditAccount account)
     {
-        _lastCreatedMs = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _lastCreatedMs + 1);
+        _lastCreatedMs = Math.Max(Clock.Now.ToUnixTimeMilliseconds(), _lastCreatedMs + 1);
         _headless[account.Email] = new HeadlessCustomer(account.CustomerId, account.Email, account.Name, account.Mobile, _lastCreatedMs);
     }
 

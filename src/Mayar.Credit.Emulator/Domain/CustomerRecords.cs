@@ -13,6 +13,12 @@ public sealed class CustomerRecords
 
     private readonly object _gate = new();
     private readonly Dictionary<string, JsonObject> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly EmulatorClock _clock;
+
+    public CustomerRecords(EmulatorClock clock)
+    {
+        _clock = clock;
+    }
 
     public int Count
     {
@@ -36,7 +42,7 @@ public sealed class CustomerRecords
                 return null;
             }
 
-            var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var now = _clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             var created = new JsonObject { ["id"] = NewCustomerId() };
             foreach (var property in record)
             {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Mayar.Credit.Emulator.Endpoints;
 
-/// <summary>/_emulator/* endpoints for tests: reset, products, balances, variants, faults, the request log. No key needed.</summary>
+/// <summary>/_emulator/* endpoints for tests: reset, products, balances, variants, faults, the request log, the clock, the history's behaviour. No key needed.</summary>
 internal static class AdminEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -121,21 +121,39 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
-        app.MapGet(admin + "/clock", () => Results.Json(new { offsetSeconds = state.Clock.Offset.TotalSeconds, now = state.Clock.Now }, Json));
+        // The server clock's offset from real time; PUT {"offsetSeconds": -300} (fractions allowed; missing: 0).
+        object Clock() => new { offsetSeconds = harness.ClockOffset.TotalSeconds, now = harness.Clock.Now };
+        app.MapGet(admin + "/clock", () => Results.Json(Clock(), Json));
         app.MapPut(admin + "/clock", async (HttpContext context) =>
         {
-            var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
-            state.Clock.Offset = TimeSpan.FromSeconds(body["offsetSeconds"]?.GetValue<double>() ?? 0);
-            return Results.Json(new { offsetSeconds = state.Clock.Offset.TotalSeconds, now = state.Clock.Now }, Json);
+            var body = await ReadAsync<JsonObject>(context);
+            var seconds = 0d;
+            if (body is null || (body["offsetSeconds"] is { } node && !(node is JsonValue value && value.TryGetValue(out seconds))))
+            {
+                return Results.BadRequest(new { error = "body must be {\"offsetSeconds\": <number>}" });
+            }
+
+            try
+            {
+                harness.ClockOffset = EmulatorOptions.Seconds("offsetSeconds", seconds);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.BadRequest(new { error = ex.Message });
+            }
+
+            return Results.Json(Clock(), Json);
         });
 
+        // How the credit history misbehaves; PUT {"lagMs":3000,"order":"asc","ignoreDates":true,"maxLimit":5},
+        // replaced whole (a missing field: its default).
         app.MapGet(admin + "/history", () => Results.Json(harness.History, Json));
         app.MapPut(admin + "/history", async (HttpContext context) =>
         {
             var behaviour = await ReadAsync<EmulatorHistoryBehaviour>(context);
             if (behaviour?.Problem() is not null || behaviour is null)
             {
-                return Results.BadRequest(new { error = behaviour?.Problem() ?? "body must be a history behaviour object" });
+                return Results.BadRequest(new { error = behaviour?.Problem() ?? "body must be an object of lagMs, order (asked|asc|desc), ignoreDates and maxLimit" });
             }
 
             harness.History = behaviour;

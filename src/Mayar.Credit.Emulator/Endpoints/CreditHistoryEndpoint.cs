@@ -24,7 +24,7 @@ internal static class CreditHistoryEndpoint
     private static readonly string[] Wallets = { "MAIN", "MEMBERSHIP", "ADD_ON" };
 
     public static void Map(WebApplication app, EmulatorState state) =>
-        ApiRequest.Map(app, "GET", Path, state, request => History(request, state.Harness.History, state.Clock.Now));
+        ApiRequest.Map(app, "GET", Path, state, request => History(request, state.Harness.History, state.Harness.Clock.Now));
 
     // `behaviour` is how the history misbehaves for tests (lag, a fixed order, ignored dates, small pages).
     private static ApiResult History(ApiRequest request, Harness.EmulatorHistoryBehaviour behaviour, DateTimeOffset now)
@@ -43,6 +43,7 @@ internal static class CreditHistoryEndpoint
         {
             order = behaviour.Order;
         }
+
         var type = request.QueryOneOf("type", null, Types);
         var wallet = request.QueryOneOf("walletType", null, Wallets);
         var since = request.QueryTime("startDate");
@@ -65,7 +66,7 @@ internal static class CreditHistoryEndpoint
             .Where(e => type is null || TypeName(e) == type)
             .Where(e => wallet is null || WalletName(e.Wallet, mainWallet) == wallet)
             .Where(e => behaviour.IgnoreDates || ((since is null || e.Time >= since) && (until is null || e.Time <= until)))
-            .Where(e => e.Time <= now - TimeSpan.FromMilliseconds(behaviour.LagMs));
+            .Where(e => behaviour.LagMs == 0 || e.Time <= now - TimeSpan.FromMilliseconds(behaviour.LagMs));
         var ordered = (order == "asc" ? entries.OrderBy(e => e.Sequence) : entries.OrderByDescending(e => e.Sequence)).ToList();
         var totalPages = (ordered.Count + limit - 1) / limit;
         var variants = request.Variants;

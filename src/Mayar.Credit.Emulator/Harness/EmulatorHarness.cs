@@ -1,10 +1,11 @@
 using System;
+using Mayar.Credit.Emulator.Domain;
 
 namespace Mayar.Credit.Emulator.Harness;
 
 /// <summary>
 /// What the tests steer and watch, apart from the fake domain: the request log, injected faults, the response
-/// variants, added latency and the rate limit. Each part is thread-safe.
+/// variants, added latency, the rate limit, the server clock's offset and the history's behaviour. Each part is thread-safe.
 /// </summary>
 public sealed class EmulatorHarness
 {
@@ -14,8 +15,15 @@ public sealed class EmulatorHarness
     private volatile EmulatorHistoryBehaviour _history = new();
 
     public EmulatorHarness(EmulatorOptions options)
+        : this(options, new EmulatorClock())
+    {
+    }
+
+    /// <summary>A harness steering <paramref name="clock"/>, the server clock the store and the pipeline share.</summary>
+    public EmulatorHarness(EmulatorOptions options, EmulatorClock clock)
     {
         _options = options;
+        Clock = clock;
         _variants = options.Variants.Clone();
         Reset();
     }
@@ -32,6 +40,19 @@ public sealed class EmulatorHarness
     {
         get => _variants;
         set => _variants = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The server's clock: real UTC plus <see cref="ClockOffset"/>.</summary>
+    public EmulatorClock Clock { get; }
+
+    /// <summary>
+    /// Server time minus real time (zero by default): the ledger's times, the history's createdAt, what
+    /// startDate/endDate are compared with, and every API answer's Date header.
+    /// </summary>
+    public TimeSpan ClockOffset
+    {
+        get => Clock.Offset;
+        set => Clock.Offset = value;
     }
 
     /// <summary>How the credit history misbehaves (nothing by default); replaced whole.</summary>
@@ -61,7 +82,7 @@ public sealed class EmulatorHarness
         _latency = new LatencyRange(minMs, maxMs);
     }
 
-    /// <summary>Back to the start-up settings: no log, and the start-up variants, faults, latency and rate limit.</summary>
+    /// <summary>Back to the start-up settings: no log, and the start-up variants, faults, latency, rate limit, clock offset and history behaviour.</summary>
     public void Reset()
     {
         Log.Clear();
@@ -69,7 +90,8 @@ public sealed class EmulatorHarness
         Variants = _options.Variants.Clone();
         RateLimit.Set(_options.RateLimitPerWindow, _options.RateLimitWindowSeconds);
         _latency = new LatencyRange(_options.LatencyMinMs, _options.LatencyMaxMs);
-        _history = _options.History.Clone();
+        _history = _options.History;
+        Clock.Offset = _options.ClockOffset;
     }
 
     // One object, so a reader never sees the minimum of one setting with the maximum of another.

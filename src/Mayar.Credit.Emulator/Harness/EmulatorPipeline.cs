@@ -29,7 +29,7 @@ internal static class EmulatorPipeline
         }
 
         // The Date header in the server's clock (which tests may set off real time), on every answer.
-        var clock = state.Clock;
+        var clock = harness.Clock;
         context.Response.OnStarting(() =>
         {
             context.Response.Headers.Date = clock.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

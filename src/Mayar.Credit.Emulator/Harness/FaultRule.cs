@@ -80,6 +80,11 @@ public sealed class FaultRule
             return "delays must not be negative";
         }
 
+        if (HoldMs > 0 && EffectiveKind != "process-hang")
+        {
+            return "hold is for kind 'process-hang' only";
+        }
+
         return null;
     }
 
