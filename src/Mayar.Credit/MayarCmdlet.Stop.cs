@@ -29,6 +29,14 @@ public abstract partial class MayarCmdlet
         finally
         {
             _abandon.Cancel();
+
+            // PowerShell may have disposed the command while the report waited (a write refused as it stops). The
+            // rows have settled by now: release what they used (the journal) before the stop returns, rather than
+            // on whichever thread finished the last row, which can come after the stopped command has returned.
+            if (_disposed && Settled.IsCompleted)
+            {
+                ReleaseWhenSettled(Settled);
+            }
         }
     }
 

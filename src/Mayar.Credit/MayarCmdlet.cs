@@ -24,6 +24,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
     private long _inputs;
     private int _reported;
     private volatile bool _ctrlC;
+    private volatile bool _disposed;
     private bool _debug;
     private bool _verboseAsDebug;
 
@@ -123,6 +124,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
         var idle = _window is null || _window.Count == 0;
         _window?.Dispose();
         ReleaseWhenSettled(Settled);
+        _disposed = true;
         if (idle)
         {
             _stopping.Dispose();

@@ -4,44 +4,6 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
-    $script:addPath = '/credit/v1/credit/customer/add-credit'
-
-    # A fresh product with $Count fresh customers, registered without trial credit.
-    function New-TestCustomer {
-        [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper registering test customers in the test emulator; nothing to confirm.')]
-        param([int] $Count)
-        $product = (Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'products' -Body @{}).id
-        $customers = 1..$Count | ForEach-Object {
-            Register-MayarCustomer -ProductId $product -Name "Batch Customer $_" -Email ("batch.{0}@example.com" -f [guid]::NewGuid().ToString('N')) -Mobile '08123456789'
-        }
-        [pscustomobject]@{ ProductId = $product; CustomerIds = @($customers.CustomerId) }
-    }
-
-    function Get-TestBalance {
-        param($Accounts)
-        @($Accounts.CustomerIds | ForEach-Object { (Get-MayarCreditBalance -CustomerId $_ -ProductId $Accounts.ProductId).Balance })
-    }
-
-    function Get-AddCreditRequest {
-        @(Get-EmulatorRequest | Where-Object { $_.method -eq 'POST' -and $_.path -eq $script:addPath })
-    }
-
-    function Read-Journal {
-        param([string] $Path)
-        @(Get-Content -LiteralPath $Path | Select-Object -Skip 1 | ForEach-Object { $_ | ConvertFrom-Json })
-    }
-
-    function Wait-Until {
-        param([scriptblock] $Condition, [int] $TimeoutSec = 30)
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) {
-                throw "Timed out after $TimeoutSec s waiting for: $Condition"
-            }
-
-            Start-Sleep -Milliseconds 50
-        }
-    }
 }
 
 AfterAll {
@@ -213,14 +175,9 @@ Describe '-ErrorAction Stop with -ThrottleLimit 8' {
             [pscustomobject]@{ CustomerId = $customer; ProductId = $accounts.ProductId; Amount = 10 + $i }
         }
         Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'latency' -Body @{ minMs = 300; maxMs = 300 } | Out-Null
-        $out = [System.Collections.Generic.List[object]]::new()
-        $thrown = $null
-        try {
-            $rows | Add-MayarCredit -ThrottleLimit 8 -ErrorAction Stop 3>$null | ForEach-Object { $out.Add($_) }
-        }
-        catch {
-            $thrown = $_
-        }
+        $run = Invoke-UntilError { $rows | Add-MayarCredit -ThrottleLimit 8 -ErrorAction Stop 3>$null }
+        $out = $run.Output
+        $thrown = $run.Error
 
         Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'latency' -Body @{ minMs = 0; maxMs = 0 } | Out-Null
         $thrown.FullyQualifiedErrorId | Should -BeLike 'Mayar.NotFound,*'

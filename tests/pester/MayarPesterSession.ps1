@@ -68,6 +68,106 @@ function Set-EmulatorHistory {
     Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'history' -Body $Settings | Out-Null
 }
 
+$script:addPath = '/credit/v1/credit/customer/add-credit'
+$script:spendPath = '/credit/v1/credit/customer/spend'
+
+# A fresh product with $Count fresh customers, registered without trial credit.
+function New-TestCustomer {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper registering test customers in the test emulator; nothing to confirm.')]
+    param([int] $Count)
+    $product = (Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Post -Path 'products' -Body @{}).id
+    $customers = 1..$Count | ForEach-Object {
+        Register-MayarCustomer -ProductId $product -Name "Batch Customer $_" -Email ("batch.{0}@example.com" -f [guid]::NewGuid().ToString('N')) -Mobile '08123456789'
+    }
+    [pscustomobject]@{ ProductId = $product; CustomerIds = @($customers.CustomerId) }
+}
+
+# A reset emulator, the default connection to it, and $Count fresh customers in a fresh product.
+function Reset-TestAccount {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper resetting the test emulator; nothing to confirm.')]
+    param([int] $Count)
+    Reset-Emulator
+    Connect-Emulator
+    New-TestCustomer -Count $Count
+}
+
+function Set-EmulatorLatency {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper steering the test emulator; nothing to confirm.')]
+    param([int] $Ms)
+    Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Put -Path 'latency' -Body @{ minMs = $Ms; maxMs = $Ms } | Out-Null
+}
+
+# Runs $Script and collects what it writes until a terminating error ends it: .Output, and .Error (null if none).
+function Invoke-UntilError {
+    param([scriptblock] $Script)
+    $out = [System.Collections.Generic.List[object]]::new()
+    $thrown = $null
+    try {
+        & $Script | ForEach-Object { $out.Add($_) }
+    }
+    catch {
+        $thrown = $_
+    }
+
+    [pscustomobject]@{ Output = $out.ToArray(); Error = $thrown }
+}
+
+# Each customer's balance in the ledger, in the order of $Accounts.CustomerIds.
+function Get-TestBalance {
+    param($Accounts)
+    @($Accounts.CustomerIds | ForEach-Object { (Get-MayarCreditBalance -CustomerId $_ -ProductId $Accounts.ProductId).Balance })
+}
+
+function Get-AddCreditRequest {
+    @(Get-EmulatorRequest | Where-Object { $_.method -eq 'POST' -and $_.path -eq $script:addPath })
+}
+
+# A fresh journal path in the test drive.
+function New-TestJournalPath {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Only makes up a path; creates nothing.')]
+    param()
+    Join-Path $TestDrive ('{0}.jsonl' -f [guid]::NewGuid().ToString('N'))
+}
+
+# A journal's events (JSON Lines, after the header line).
+function Read-Journal {
+    param([string] $Path)
+    @(Get-Content -LiteralPath $Path | Select-Object -Skip 1 | ForEach-Object { $_ | ConvertFrom-Json })
+}
+
+function Wait-Until {
+    param([scriptblock] $Condition, [int] $TimeoutSec = 30)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) {
+            throw "Timed out after $TimeoutSec s waiting for: $Condition"
+        }
+
+        Start-Sleep -Milliseconds 50
+    }
+}
+
+# The add-credit requests a process-hang fault let through and whose answer it holds (or held).
+function Get-HeldRequest {
+    @(Get-AddCreditRequest | Where-Object { $_.fault -like 'process-hang*' -and $_.processed })
+}
+
+# Starts $Command on $Rows with -JournalPath in a [powershell] instance of this process (importing the module and
+# connecting on its own), and returns the instance: .Stop() is Ctrl+C; dispose it when done.
+function Start-MovementInstance {
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A test helper moving test credit in the test emulator; nothing to confirm.')]
+    param([object[]] $Rows, [string] $Journal, [int] $ThrottleLimit = 1, [int] $TimeoutSec = 100, [string] $Command = 'Add-MayarCredit')
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript({
+            param($Manifest, $BaseUrl, $Key, $Rows, $Journal, $ThrottleLimit, $TimeoutSec, $Command)
+            Import-Module $Manifest
+            Connect-Mayar -ApiKey $Key -BaseUri $BaseUrl -RequestsPerMinute 0 -TimeoutSec $TimeoutSec
+            $Rows | & $Command -ThrottleLimit $ThrottleLimit -JournalPath $Journal
+        }).AddParameters(@{ Manifest = $script:manifest; BaseUrl = $script:emulator.BaseUrl; Key = $script:key; Rows = $Rows; Journal = $Journal; ThrottleLimit = $ThrottleLimit; TimeoutSec = $TimeoutSec; Command = $Command })
+    $null = $ps.BeginInvoke()
+    $ps
+}
+
 $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
 $script:balancePath = '/credit/v1/credit/customer/balance'
 
