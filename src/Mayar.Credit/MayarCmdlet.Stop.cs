@@ -18,7 +18,7 @@ public abstract partial class MayarCmdlet
     protected override void StopProcessing()
     {
         _ctrlC = true;
-        _stopping.Cancel();
+        Cancel(_stopping);
         try
         {
             if (ReportsUnfinishedRows)
@@ -28,7 +28,7 @@ public abstract partial class MayarCmdlet
         }
         finally
         {
-            _abandon.Cancel();
+            Cancel(_abandon);
 
             // PowerShell may have disposed the command while the report waited (a write refused as it stops). The
             // rows have settled by now: release what they used (the journal) before the stop returns, rather than
@@ -110,6 +110,19 @@ public abstract partial class MayarCmdlet
         catch (Exception ex) when (ex is PipelineStoppedException or InvalidOperationException or NotImplementedException)
         {
             // A host without a UI: the journal, when there is one, still records every outcome.
+        }
+    }
+
+    // A command PowerShell has already disposed (idle, so its sources were disposed with it) has nothing to cancel.
+    private static void Cancel(System.Threading.CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Nothing was running.
         }
     }
 }
