@@ -51,7 +51,7 @@ Describe 'Ctrl+C of a journalled batch (-ThrottleLimit 8) while a processed top-
         Add-EmulatorFault @{ path = $script:addPath; kind = 'process-hang'; holdMs = 2000; count = 1 }
         $ps = Start-MovementInstance -Rows $rows -Journal $script:journal -ThrottleLimit 8
         try {
-            Wait-Until { (Get-HeldRequest).Count -eq 1 }
+            Wait-Until { @(Get-HeldRequest).Count -eq 1 }
             $script:stopAt = [DateTimeOffset]::UtcNow
             $ps.Stop()
             $script:stopTook = ([DateTimeOffset]::UtcNow - $script:stopAt).TotalSeconds
@@ -113,7 +113,7 @@ Describe 'Ctrl+C while a processed top-up gets no answer and the history is too 
         # -TimeoutSec 2: the grace period is min(10 s, the timeout).
         $ps = Start-MovementInstance -Rows $script:rows -Journal $script:journal -ThrottleLimit 8 -TimeoutSec 2
         try {
-            Wait-Until { (Get-HeldRequest).Count -eq 1 }
+            Wait-Until { @(Get-HeldRequest).Count -eq 1 }
             $started = [DateTimeOffset]::UtcNow
             $ps.Stop()
             $script:stopTook = ([DateTimeOffset]::UtcNow - $started).TotalSeconds

@@ -40,7 +40,7 @@ Import-Csv -LiteralPath '$csv' | Add-MayarCredit -JournalPath '$script:journal' 
         try {
             Wait-Until { @(Get-AddCreditRequest).Count -ge 20 } -TimeoutSec 60
             Add-EmulatorFault @{ path = $script:addPath; kind = 'process-hang'; holdMs = 0; count = 1 }
-            Wait-Until { (Get-HeldRequest).Count -eq 1 }
+            Wait-Until { @(Get-HeldRequest).Count -eq 1 }
             $script:held = (Get-HeldRequest)[0].body | ConvertFrom-Json
             Start-Sleep -Milliseconds 300
         }
@@ -115,7 +115,7 @@ Describe 'The journal file' {
         Add-EmulatorFault @{ path = $script:addPath; kind = 'process-hang'; holdMs = 3000; count = 1 }
         $ps = Start-MovementInstance -Rows $script:rows -Journal $script:journal
         try {
-            Wait-Until { (Get-HeldRequest).Count -eq 1 }
+            Wait-Until { @(Get-HeldRequest).Count -eq 1 }
             { $script:rows | Add-MayarCredit -JournalPath $script:journal } | Should -Throw -ErrorId 'Mayar.Journal,*'
             @(Get-AddCreditRequest).Count | Should -Be 1
             Wait-Until { $ps.InvocationStateInfo.State -eq 'Completed' } -TimeoutSec 20
