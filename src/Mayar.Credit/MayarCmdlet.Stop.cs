@@ -44,11 +44,15 @@ public abstract partial class MayarCmdlet
     /// Ends the command with <paramref name="record"/>: nothing more is sent, and the rows that finished before are
     /// written (or reported to the host) first.
     /// </summary>
-    private protected void StopAndThrow(ErrorRecord record)
+    private protected void StopAndThrow(ErrorRecord record, string reason = "Stopped by a terminating error")
     {
         _stopping.Cancel();
-        WriteFinished();
-        ReportUnfinished("Stopped by a terminating error");
+        if (ReportsUnfinishedRows)
+        {
+            WriteFinished();
+            ReportUnfinished(reason);
+        }
+
         ThrowTerminatingError(record);
     }
 

@@ -195,6 +195,12 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             {
                 var record = MayarErrorRecords.For(item.Error, item.Item.Input);
                 _rows.Written(item.Item);
+                if (item.Error is MayarApiException { Kind: MayarErrorKind.Unauthorized })
+                {
+                    // Every other row would be refused the same way: one error for the command, nothing more sent.
+                    StopAndThrow(record, "Stopped: the API refused the key");
+                }
+
                 if (ReportsUnfinishedRows && CommandTrace.ErrorStops(this))
                 {
                     // This error ends the command inside WriteError: first stop sending and write what finished.

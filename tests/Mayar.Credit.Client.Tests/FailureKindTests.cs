@@ -48,6 +48,18 @@ public sealed class FailureKindTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_credit_services_400_for_a_key_without_access_is_unauthorized()
+    {
+        Fault(new FaultRule { Status = 400, Body = "{\"statusCode\":400,\"messages\":\"API key does not have access\"}" });
+
+        var error = await FailsAsync(() => Client().GetCreditBalanceAsync(Sample));
+
+        Assert.Equal(MayarErrorKind.Unauthorized, error.Kind);
+        Assert.Equal("Mayar.Unauthorized", error.ErrorId);
+        Assert.Equal(400, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Unauthorized_sent_as_http_200_is_unauthorized()
     {
         Variants(v => v.ErrorsAsHttp200 = true);

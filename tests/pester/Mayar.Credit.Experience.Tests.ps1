@@ -228,9 +228,23 @@ Describe 'Every ErrorId, with its category' {
         Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -MaxRetries 0 -TimeoutSec 1
     }
 
+    It 'HTTP 401 ends the command with one Mayar.Unauthorized (AuthenticationError), whatever -ErrorAction says' {
+        Add-EmulatorFault @{ status = 401 }
+        $thrown = $null
+        try {
+            Get-MayarCreditBalance @sample -ErrorAction SilentlyContinue
+        }
+        catch {
+            $thrown = $_
+        }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'Mayar.Unauthorized,*'
+        $thrown.CategoryInfo.Category.ToString() | Should -Be 'AuthenticationError'
+        $thrown.Exception | Should -BeOfType 'Mayar.Credit.Client.MayarApiException'
+    }
+
     It '<Fault> becomes <ErrorId> (<Category>)' -ForEach @(
         @{ Fault = 'HTTP 400'; Rule = @{ status = 400; body = '{"statusCode":400,"messages":"customerId is invalid"}' }; ErrorId = 'Mayar.Validation'; Category = 'InvalidArgument' }
-        @{ Fault = 'HTTP 401'; Rule = @{ status = 401 }; ErrorId = 'Mayar.Unauthorized'; Category = 'AuthenticationError' }
         @{ Fault = 'HTTP 403'; Rule = @{ status = 403 }; ErrorId = 'Mayar.Forbidden'; Category = 'PermissionDenied' }
         @{ Fault = 'HTTP 404'; Rule = @{ status = 404 }; ErrorId = 'Mayar.NotFound'; Category = 'ObjectNotFound' }
         @{ Fault = 'HTTP 409'; Rule = @{ status = 409 }; ErrorId = 'Mayar.Conflict'; Category = 'ResourceExists' }

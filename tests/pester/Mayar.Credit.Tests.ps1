@@ -88,6 +88,23 @@ Describe 'Connect-Mayar, Get-MayarConnection and Disconnect-Mayar' {
         }
     }
 
+    It 'stops a 30-row batch at the first refusal of the key: one request, one error' {
+        Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0
+        Invoke-MayarEmulatorAdmin -Emulator $script:emulator -Method Delete -Path 'requests' | Out-Null
+        $rows = 1..30 | ForEach-Object { [pscustomobject]@{ CustomerId = $script:emulator.SampleCustomerId; ProductId = $script:emulator.SampleProductId } }
+        $thrown = $null
+        try {
+            $rows | Get-MayarCreditBalance -ErrorVariable rowErrors -ErrorAction SilentlyContinue | Out-Null
+        }
+        catch {
+            $thrown = $_
+        }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'Mayar.Unauthorized,*'
+        @($rowErrors).Count | Should -Be 1
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+
     It 'lets -Connection override the default connection' {
         $good = Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -PassThru
         Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl

@@ -69,6 +69,12 @@ internal static class MayarEnvelope
             return MayarErrorKind.Conflict;
         }
 
+        // The credit service answers a key without access with 400 "API key does not have access" (mayar-api.md §15).
+        if (status == 400 && message is not null && message.IndexOf("does not have access", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return MayarErrorKind.Unauthorized;
+        }
+
         return status switch
         {
             401 => MayarErrorKind.Unauthorized,
