@@ -46,14 +46,20 @@ public abstract partial class MayarCmdlet
     /// </summary>
     private protected void StopAndThrow(ErrorRecord record, string reason = "Stopped by a terminating error")
     {
-        _stopping.Cancel();
+        FinishBeforeStop(reason);
+        ThrowTerminatingError(record);
+    }
+
+    // Before an error that ends the command: nothing more is sent; a cmdlet that moves credit writes what finished
+    // and reports the rest to the host.
+    private void FinishBeforeStop(string reason)
+    {
+        Cancel(_stopping);
         if (ReportsUnfinishedRows)
         {
             WriteFinished();
             ReportUnfinished(reason);
         }
-
-        ThrowTerminatingError(record);
     }
 
     // A write that fails (an error thrown downstream): nothing more is sent, and what finished is told to the host.
@@ -66,7 +72,7 @@ public abstract partial class MayarCmdlet
         }
         catch (Exception ex) when (ReportsUnfinishedRows && ex is not PipelineStoppedException)
         {
-            _stopping.Cancel();
+            Cancel(_stopping);
             ReportUnfinished("Stopped by an error (" + ex.GetType().Name + ")");
             throw;
         }

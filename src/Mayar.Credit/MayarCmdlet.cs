@@ -195,7 +195,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             {
                 var record = MayarErrorRecords.For(item.Error, item.Item.Input);
                 _rows.Written(item.Item);
-                if (item.Error is MayarApiException { Kind: MayarErrorKind.Unauthorized })
+                if (item.Error is MayarApiException { RefusesEveryRequest: true })
                 {
                     // Every other row would be refused the same way: one error for the command, nothing more sent.
                     StopAndThrow(record, "Stopped: the API refused the key");
@@ -204,9 +204,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
                 if (ReportsUnfinishedRows && CommandTrace.ErrorStops(this))
                 {
                     // This error ends the command inside WriteError: first stop sending and write what finished.
-                    _stopping.Cancel();
-                    WriteFinished();
-                    ReportUnfinished("Stopped by a terminating error");
+                    FinishBeforeStop("Stopped by a terminating error");
                 }
 
                 WriteOrReport(() => WriteError(record));

@@ -120,6 +120,12 @@ public sealed class MayarApiException : Exception
         && RepeatSafety != RepeatSafety.Read
         && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse or MayarErrorKind.OutcomeUnknown;
 
+    /// <summary>
+    /// True when every other request with this connection would be refused the same way (the key was refused): a
+    /// batch stops at the first such error instead of sending every row to fail.
+    /// </summary>
+    public bool RefusesEveryRequest => Kind == MayarErrorKind.Unauthorized;
+
     /// <summary>What to do next, for an error record's RecommendedAction: from the kind and the repeat safety.</summary>
     public string RecommendedAction => MayarErrorAdvice.RecommendedAction(Kind, MayHaveBeenProcessed, RepeatSafety);
 

@@ -20,7 +20,7 @@ public sealed class AddCreditOperation : CreditMovementOperation<CreditTopUp>
     public override string Kind => "add";
 
     /// <summary>A top-up by the merchant.</summary>
-    public override string HistoryType => "MERCHANT_TOPUP";
+    public override string HistoryType => CreditHistoryQuery.MerchantTopUp;
 
     internal override CreditTopUp Reconciled(IReadOnlyList<CreditHistoryEntry> matched)
     {

@@ -5,6 +5,12 @@ namespace Mayar.Credit.Client;
 /// <summary>mayar-api.md C5: which customer's credit history in which product, and which entries.</summary>
 public sealed class CreditHistoryQuery
 {
+    /// <summary>The entry type of a merchant's top-up (add-credit).</summary>
+    public const string MerchantTopUp = "MERCHANT_TOPUP";
+
+    /// <summary>The entry type of a use of credit (spend).</summary>
+    public const string CreditUsage = "CREDIT_USAGE";
+
     /// <summary>The entry types the documents list.</summary>
     public static readonly string[] Types = { "TOPUP", "MERCHANT_TOPUP", "TRIAL_TOPUP", "EXPIRE_VOID", "CREDIT_USAGE" };
 

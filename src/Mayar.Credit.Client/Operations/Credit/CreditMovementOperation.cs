@@ -64,7 +64,7 @@ public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>
 
     internal override byte[]? Body => _bytes;
 
-    string ICreditMovementSteps.Account => CustomerId + "|" + ProductId + "|" + MembershipTierId;
+    string ICreditMovementSteps.Account => CreditAccountGate.KeyOf(CustomerId, ProductId, MembershipTierId);
 
     /// <summary>The result to report when the history shows the movement applied as <paramref name="matched"/>.</summary>
     internal abstract TResult Reconciled(IReadOnlyList<CreditHistoryEntry> matched);

@@ -15,6 +15,9 @@ internal sealed class CreditAccountGate
     private readonly object _gate = new();
     private readonly Dictionary<string, Holder> _holders = new(StringComparer.Ordinal);
 
+    /// <summary>The key of an account: customer, product and tier (a membership product's history is per tier).</summary>
+    public static string KeyOf(string customerId, string productId, string? membershipTierId) => customerId + "|" + productId + "|" + membershipTierId;
+
     /// <summary>Waits for the account's turn; dispose the result to hand the turn on.</summary>
     public async Task<IDisposable> EnterAsync(string account, CancellationToken cancellationToken)
     {

@@ -16,11 +16,10 @@ internal sealed class CreditHistoryWindow
     /// <summary>The most pages read for one reconciliation (50 entries a page).</summary>
     public const int MaxPages = 40;
 
-    private CreditHistoryWindow(IReadOnlyList<CreditHistoryEntry> entries, bool complete, int pages)
+    private CreditHistoryWindow(IReadOnlyList<CreditHistoryEntry> entries, bool complete)
     {
         Entries = entries;
         Complete = complete;
-        Pages = pages;
     }
 
     /// <summary>The entries read, oldest first (entries without a time last).</summary>
@@ -28,9 +27,6 @@ internal sealed class CreditHistoryWindow
 
     /// <summary>False when the page cap was reached before the last page.</summary>
     public bool Complete { get; }
-
-    /// <summary>How many pages were read.</summary>
-    public int Pages { get; }
 
     public static async Task<CreditHistoryWindow> ReadAsync(MayarTransport transport, ICreditMovement movement, DateTimeOffset since, IMayarTraceListener? trace, CancellationToken cancellationToken)
     {
@@ -52,7 +48,7 @@ internal sealed class CreditHistoryWindow
         {
             if (pages == MaxPages)
             {
-                return new CreditHistoryWindow(Sorted(entries), complete: false, pages);
+                return new CreditHistoryWindow(Sorted(entries), complete: false);
             }
 
             var payload = await transport.SendAsync(next, trace, cancellationToken).ConfigureAwait(false);
@@ -90,7 +86,7 @@ internal sealed class CreditHistoryWindow
             next = page.Next;
         }
 
-        return new CreditHistoryWindow(Sorted(entries), complete: true, pages);
+        return new CreditHistoryWindow(Sorted(entries), complete: true);
     }
 
     private static List<CreditHistoryEntry> Sorted(List<CreditHistoryEntry> entries) =>

@@ -6,21 +6,19 @@ namespace Mayar.Credit.Client;
 /// <summary>Claims for a journal's rows: their account, their id (one per send), and the claim a done row makes.</summary>
 internal static class CreditJournalClaims
 {
-    public static string Account(CreditJournalSend send) => send.CustomerId + "|" + send.ProductId + "|" + send.MembershipTierId;
-
     /// <summary>The same id for the send in this process and for its row read back by a later one.</summary>
     public static string Id(CreditJournal journal, CreditJournalSend send) =>
         journal.Path + "#" + send.Key + "#" + send.SentAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
-    public static string HistoryType(string kind) => kind == "spend" ? "CREDIT_USAGE" : "MERCHANT_TOPUP";
+    public static string HistoryType(string kind) => kind == "spend" ? CreditHistoryQuery.CreditUsage : CreditHistoryQuery.MerchantTopUp;
 
     public static CreditMovementClaim From(CreditJournal journal, CreditJournalSend send, CreditJournalOutcome outcome)
     {
         // The outcome's own send time, when it has one, was reckoned once the server's clock was known.
         var sentAt = outcome.SentAt ?? send.SentAt;
         var uncertainty = outcome.SentAt is null ? send.ClockUncertainty : outcome.ClockUncertainty;
-        var slack = (uncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
-        var untilSlack = (outcome.ClockUncertainty ?? uncertainty ?? MayarServerClock.UnknownOffsetWidening) + TimeSpan.FromMilliseconds(500);
-        return new CreditMovementClaim(Id(journal, send), HistoryType(send.Kind), send.Amount, CreditWalletPart.Split(outcome.Wallet, outcome.FromWallet, outcome.FromAddOn), sentAt - slack, outcome.At + untilSlack, outcome.MatchedEntryIds);
+        var from = CreditWindowEdge.Earliest(sentAt, uncertainty);
+        var to = CreditWindowEdge.Latest(outcome.At, outcome.ClockUncertainty ?? uncertainty);
+        return new CreditMovementClaim(Id(journal, send), HistoryType(send.Kind), send.Amount, CreditWalletPart.Split(outcome.Wallet, outcome.FromWallet, outcome.FromAddOn), from, to, outcome.MatchedEntryIds);
     }
 }

@@ -17,9 +17,6 @@ namespace Mayar.Credit.Client;
 /// </summary>
 internal sealed class CreditMovementCheck
 {
-    // Entries are stamped when the server processes the request; a little slack either side of the window.
-    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
-
     private readonly MayarTransport _transport;
     private readonly CreditClaimBook _claims;
     private readonly CreditJournal? _journal;
@@ -130,11 +127,10 @@ internal sealed class CreditMovementCheck
     // The movement's window in server time.
     private (DateTimeOffset From, DateTimeOffset To) Window(CreditSendMoment sent)
     {
-        var now = Clock.ServerNow() + (Clock.Uncertainty ?? MayarServerClock.UnknownOffsetWidening) + Margin;
-        var start = sent.IsServerTime
-            ? sent.At - (sent.Uncertainty ?? MayarServerClock.UnknownOffsetWidening)
-            : Clock.ToServer(sent.At) - (Clock.Uncertainty ?? MayarServerClock.UnknownOffsetWidening);
-        return (start - Margin, now);
+        var from = sent.IsServerTime
+            ? CreditWindowEdge.Earliest(sent.At, sent.Uncertainty)
+            : CreditWindowEdge.Earliest(Clock.ToServer(sent.At), Clock.Uncertainty);
+        return (from, CreditWindowEdge.Latest(Clock.ServerNow(), Clock.Uncertainty));
     }
 
     // Claims that reach into the window, and those that reach into theirs, so each is resolved against its own entries.
@@ -164,7 +160,7 @@ internal sealed class CreditMovementCheck
 
         foreach (var row in _journal.Rows)
         {
-            if (row.Status == CreditJournalStatus.Done && row.Outcome is { } outcome && CreditJournalClaims.Account(row.Send) == _movement.Account)
+            if (row.Status == CreditJournalStatus.Done && row.Outcome is { } outcome && CreditAccountGate.KeyOf(row.Send.CustomerId, row.Send.ProductId, row.Send.MembershipTierId) == _movement.Account)
             {
                 _claims.Add(_movement.Account, CreditJournalClaims.From(_journal, row.Send, outcome));
             }

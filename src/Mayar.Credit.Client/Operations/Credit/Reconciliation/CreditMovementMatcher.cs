@@ -8,7 +8,7 @@ namespace Mayar.Credit.Client;
 /// Decides, from the entries of one account's credit history and this connection's claims, whether a movement whose
 /// answer was lost was applied. Claims are resolved first, oldest first, each to the earliest unclaimed entries that
 /// fit it; what is left in the movement's window is then matched. A top-up matches one entry of its amount. A spend
-/// matches one set of usage entries made together (at most one per wallet... or per lot) whose amounts add up to it,
+/// matches one set of usage entries made together (up to four parts: wallets, or lots within one) whose amounts add up to it,
 /// and only when no other unclaimed usage entry is in its window (a concurrent spender's entries would make any
 /// choice a guess).
 /// </summary>
@@ -156,5 +156,5 @@ internal static class CreditMovementMatcher
     private static bool IsMainWallet(string wallet) =>
         string.Equals(wallet, "MAIN", StringComparison.OrdinalIgnoreCase) || string.Equals(wallet, "MEMBERSHIP", StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsSpend(string historyType) => string.Equals(historyType, "CREDIT_USAGE", StringComparison.OrdinalIgnoreCase);
+    public static bool IsSpend(string historyType) => string.Equals(historyType, CreditHistoryQuery.CreditUsage, StringComparison.OrdinalIgnoreCase);
 }

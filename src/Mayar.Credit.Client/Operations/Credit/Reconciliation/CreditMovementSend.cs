@@ -164,17 +164,15 @@ internal sealed class CreditMovementSend
     private void Complete(object result, IReadOnlyList<string> entryIds)
     {
         var now = Clock.ServerNow();
-        var margin = TimeSpan.FromMilliseconds(500);
-        var slack = (Clock.Uncertainty ?? MayarServerClock.UnknownOffsetWidening) + margin;
 
         // This process's own send time in the clock as known now (exact even if it was not when the send left);
         // a resumed row has only the journal's, with the journal's uncertainty.
         var from = _sentLocal is { } local
-            ? Clock.ToServer(local) - slack
-            : (_recorded?.SentAt ?? now) - (_recorded?.ClockUncertainty ?? MayarServerClock.UnknownOffsetWidening) - margin;
+            ? CreditWindowEdge.Earliest(Clock.ToServer(local), Clock.Uncertainty)
+            : CreditWindowEdge.Earliest(_recorded?.SentAt ?? now, _recorded?.ClockUncertainty);
         var id = _journal is not null && _recorded is not null ? CreditJournalClaims.Id(_journal, _recorded) : Guid.NewGuid().ToString("N");
         var parts = entryIds.Count > 0 ? null : _movement.PartsOf(result);
-        _owner.Claims.Add(_movement.Account, new CreditMovementClaim(id, _movement.HistoryType, _movement.Amount, parts, from, now + slack, entryIds));
+        _owner.Claims.Add(_movement.Account, new CreditMovementClaim(id, _movement.HistoryType, _movement.Amount, parts, from, CreditWindowEdge.Latest(now, Clock.Uncertainty), entryIds));
         if (_journal is not null && _recorded is not null)
         {
             var outcome = _movement.OutcomeOf(result);
@@ -214,7 +212,7 @@ internal sealed class CreditMovementSend
             return new OperationCanceledException(_stop);
         }
 
-        var since = Clock.ToServer(_sentLocal.Value) - (Clock.Uncertainty ?? MayarServerClock.UnknownOffsetWidening) - TimeSpan.FromSeconds(1);
+        var since = CreditWindowEdge.Earliest(Clock.ToServer(_sentLocal.Value), Clock.Uncertainty);
         var failure = new MayarApiException(MayarErrorKind.Timeout, null, null, null, null, _operation.Method.Method, _operation.Path, null);
         var verdict = new CreditHistoryVerdict(CreditMatchOutcome.Ambiguous, Array.Empty<CreditHistoryEntry>(), string.Empty, since);
         return Unknown(failure, $"stopped (Ctrl+C) after it was sent, and no answer came within the {_owner.StopGrace.TotalSeconds:0.#} s grace period.", verdict);
