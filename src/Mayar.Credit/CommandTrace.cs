@@ -12,6 +12,7 @@ internal static class CommandTrace
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> DebugPreferenceProperties = new();
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> ErrorActionProperties = new();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo?> ProgressPreferenceProperties = new();
 
     /// <summary>
     /// True when the command was given -Debug but not -Verbose. PowerShell then sets a compiled cmdlet's verbose
@@ -76,6 +77,25 @@ internal static class CommandTrace
         }
 
         return cmdlet.GetVariableValue("ErrorActionPreference") is ActionPreference preference && preference == ActionPreference.Stop;
+    }
+
+    /// <summary>
+    /// Whether WriteProgress will show anything: -ProgressAction (PowerShell 7.4+), else $ProgressPreference as the
+    /// caller's scope sees it. Nothing is built or written when it is SilentlyContinue.
+    /// </summary>
+    public static bool IsProgressOn(PSCmdlet cmdlet)
+    {
+        if (ReadRuntimePreference(cmdlet.CommandRuntime, ProgressPreferenceProperties, "ProgressPreference") is ActionPreference runtime)
+        {
+            return IsShown(runtime);
+        }
+
+        if (cmdlet.MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var bound) && bound is ActionPreference given)
+        {
+            return IsShown(given);
+        }
+
+        return cmdlet.GetVariableValue("ProgressPreference") is not ActionPreference preference || IsShown(preference);
     }
 
     private static bool IsShown(ActionPreference preference) =>

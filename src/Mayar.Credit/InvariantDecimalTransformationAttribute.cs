@@ -14,7 +14,11 @@ namespace Mayar.Credit;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class InvariantDecimalTransformationAttribute : ArgumentTransformationAttribute
 {
-    /// <summary>A whole number becomes a decimal; anything else a decimal or a refusal marker.</summary>
+    /// <summary>
+    /// A whole number becomes a decimal; anything else a decimal or a refusal marker. Null (an empty last cell of a CSV
+    /// row, which Import-Csv reads as null) is blank text: "not given" where the number is optional, refused as
+    /// Mayar.InvalidArgument where it is required, rather than PowerShell's own binding error.
+    /// </summary>
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) =>
-        InvariantNumber.ConvertWholeArgument(inputData is PSObject wrapped ? wrapped.BaseObject : inputData);
+        InvariantNumber.ConvertWholeArgument((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) ?? string.Empty);
 }

@@ -86,7 +86,7 @@ public abstract partial class MayarCmdlet
         {
             if (item.IsMessage)
             {
-                WriteTrace((TraceLine)item.Message!);
+                WriteMessage(item.Message);
             }
             else if (item.Succeeded)
             {

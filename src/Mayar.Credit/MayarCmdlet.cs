@@ -21,6 +21,10 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _abandon = new();
     private readonly MayarRowTally _rows = new();
     private OrderedWindow<PendingRow, object?>? _window;
+    private BatchProgress _progress = null!;
+    private MayarProgressWriter? _progressWriter;
+    private Timer? _progressTicks;
+    private int _tickPending;
     private long _inputs;
     private int _reported;
     private volatile bool _ctrlC;
@@ -68,18 +72,40 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
         _debug = CommandTrace.IsDebugOn(this);
         _verboseAsDebug = CommandTrace.VerboseGoesToDebug(this);
         _window = new OrderedWindow<PendingRow, object?>(ThrottleLimit, _abandon.Token);
+        _progress = new BatchProgress(connection.Client.RateLimiter, ReadsPages);
+        if (CommandTrace.IsProgressOn(this))
+        {
+            _progressWriter = new MayarProgressWriter(this, MyInvocation.MyCommand.Name, _progress);
+            _progressTicks = new Timer(_ => PostProgressTick(), null, BatchProgress.MinInterval, BatchProgress.MinInterval);
+        }
+
         WriteTrace(new TraceLine($"Using {connection}.", isDebug: _verboseAsDebug));
     }
 
-    /// <summary>Waits for the requests still in flight and writes their outcomes in order.</summary>
+    /// <summary>Waits for the requests still in flight, writes their outcomes in order, and completes the progress.</summary>
     protected override void EndProcessing()
     {
         if (_window is not null)
         {
             Write(_window.Complete());
         }
+
+        _progressTicks?.Dispose();
+        _progressWriter?.Complete();
     }
 
+    /// <summary>True for a cmdlet that reads pages: its progress counts pages and entries rather than rows.</summary>
+    private protected virtual bool ReadsPages => false;
+
+    /// <summary>A page of <paramref name="entries"/> entries was read (a list's progress).</summary>
+    private protected void PageRead(int entries)
+    {
+        _progress.PageRead(entries);
+        _progressWriter?.Update();
+    }
+
+    /// <summary>The next row of the input: numbered in input order, named by <paramref name="identity"/> in its errors.</summary>
+    private protected PendingRow NextRow(object input, string? identity) => new(++_inputs, input, identity);
     /// <summary>True for cmdlets whose unfinished rows must be accounted for on a stop (credit movements).</summary>
     private protected virtual bool ReportsUnfinishedRows => false;
 
@@ -91,12 +117,18 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
     private protected Task Settled => _rows.Settled;
 
     /// <summary>
-    /// Sends one input's operation: <paramref name="create"/> applies the input rules here, on the pipeline thread
-    /// (an input it refuses is written as its error in its turn); a change is confirmed with ShouldProcess; then the
+    /// Sends one row's operation: <paramref name="create"/> applies the input rules here, on the pipeline thread
+    /// (a row it refuses is written as its error in its turn); a change is confirmed with ShouldProcess; then the
     /// request starts and whatever is next in input order is written.
     /// </summary>
-    private protected void Submit(object input, Func<MayarOperation> create, Func<string>? confirmTarget, string confirmAction)
+    /// <param name="input">The request built from the row: the TargetObject of its error.</param>
+    /// <param name="identity">What names the row in its error and the progress (an email, a customer id).</param>
+    /// <param name="create">Makes the operation, applying the input rules.</param>
+    /// <param name="confirmTarget">What -WhatIf and -Confirm name for a change; null to send without asking.</param>
+    /// <param name="confirmAction">The change's name for -WhatIf and -Confirm ("Register").</param>
+    private protected void Submit(object input, string? identity, Func<MayarOperation> create, Func<string>? confirmTarget, string confirmAction)
     {
+        var row = NextRow(input, identity);
         MayarOperation operation;
         try
         {
@@ -104,7 +136,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
         }
         catch (MayarArgumentException ex)
         {
-            Write(_window!.Add(new PendingRow(++_inputs, input), () => Task.FromException<object?>(ex)));
+            Write(_window!.Add(row, () => Task.FromException<object?>(ex)));
             return;
         }
 
@@ -113,7 +145,14 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        Write(Start(input, operation));
+        Write(Start(row, operation));
+    }
+
+    /// <summary>Writes <paramref name="row"/>'s refused input as its error, now (a list's first page that cannot be built).</summary>
+    private protected void WriteInvalid(PendingRow row, MayarArgumentException error)
+    {
+        _progress.RowFinished(failed: true);
+        WriteError(MayarErrorRecords.InvalidArgument(error, row.Input, row.Label));
     }
 
     /// <summary>Disposes the window, and the cancellation source once nothing uses it.</summary>
@@ -124,6 +163,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
         var idle = _window is null || _window.Count == 0;
         _window?.Dispose();
         ReleaseWhenSettled(Settled);
+        _progressTicks?.Dispose();
         _disposed = true;
         if (idle)
         {
@@ -143,21 +183,22 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
     /// Sends one operation now and waits for it (a page of a list): its trace lines are written as they come, a
     /// failure is written as this input's error. Returns the result, or null when it failed or Ctrl+C stopped it.
     /// </summary>
-    private protected object? SendAndWait(object input, MayarOperation operation)
+    private protected object? SendAndWait(PendingRow row, MayarOperation operation)
     {
         object? result = null;
-        Write(Start(input, operation), r => result = r);
+        Write(Start(row, operation), r => result = r);
         Write(_window!.Complete(), r => result = r);
         return result;
     }
 
     // Starts the operation in the window, its trace lines posted back to the pipeline thread. Until its outcome is
     // written the row is "unwritten", so a stop can account for it.
-    private IEnumerable<OrderedWindowEvent<PendingRow, object?>> Start(object input, MayarOperation operation)
+    private IEnumerable<OrderedWindowEvent<PendingRow, object?>> Start(PendingRow row, MayarOperation operation)
     {
         var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
         var client = ActiveConnection.Client;
-        var row = new PendingRow(++_inputs, input);
+        _progress.CurrentOperation = row.Label;
+        _progressWriter?.Update();
         return _window!.Add(row, () =>
         {
             var work = SendAsync(client, operation, trace, _stopping.Token);
@@ -176,7 +217,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
         {
             if (item.IsMessage)
             {
-                WriteTrace((TraceLine)item.Message!);
+                WriteMessage(item.Message);
             }
             else if (_ctrlC)
             {
@@ -184,8 +225,14 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             }
             else if (item.Succeeded)
             {
+                if (!ReadsPages)
+                {
+                    _progress.RowFinished(failed: false);
+                }
+
                 WriteOrReport(() => succeeded(item.Result));
                 _rows.Written(item.Item);
+                _progressWriter?.Update();
             }
             else if (item.IsCanceled && _stopping.IsCancellationRequested)
             {
@@ -193,7 +240,11 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             }
             else
             {
-                var record = MayarErrorRecords.For(item.Error, item.Item.Input);
+                _progress.RowFinished(failed: true);
+                _progressWriter?.Update();
+                var record = item.Error is MayarApiException { RefusesEveryRequest: true } refused
+                    ? MayarErrorRecords.For(refused, item.Item.Input)
+                    : MayarErrorRecords.For(item.Error, item.Item.Input, item.Item.Label);
                 _rows.Written(item.Item);
                 if (item.Error is MayarApiException { RefusesEveryRequest: true })
                 {
@@ -209,6 +260,38 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
 
                 WriteOrReport(() => WriteError(record));
             }
+        }
+    }
+
+    // What running work posted: a trace line, a wait the server asked for, or the progress timer's tick.
+    private void WriteMessage(object? message)
+    {
+        switch (message)
+        {
+            case TraceLine line:
+                WriteTrace(line);
+                break;
+            case ServerWait wait:
+                if (_progress.ServerWait(wait.Delay))
+                {
+                    WriteWarning(ActiveConnection.Client.Redactor.Redact(wait.Description) + ". The batch goes on after it.");
+                }
+
+                _progressWriter?.Update(now: true);
+                break;
+            case ProgressTick:
+                Interlocked.Exchange(ref _tickPending, 0);
+                _progressWriter?.Update();
+                break;
+        }
+    }
+
+    // One tick at a time: a pipeline thread busy elsewhere finds one tick waiting, not a backlog.
+    private void PostProgressTick()
+    {
+        if (Interlocked.Exchange(ref _tickPending, 1) == 0)
+        {
+            _window?.Post(ProgressTick.Instance);
         }
     }
 

@@ -19,13 +19,17 @@ public abstract class MayarCreditMovementCmdlet : MayarOperationCmdlet<CreditMov
 
     /// <summary>The customer's id (UUID).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("customer_id")]
-    public string CustomerId { get; set; } = string.Empty;
+    public string? CustomerId { get; set; }
 
     /// <summary>The credit product's id (UUID).</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("PaymentLinkId", "product_id")]
-    public string ProductId { get; set; } = string.Empty;
+    public string? ProductId { get; set; }
 
     /// <summary>The credit to move: a whole number of 1 or more.</summary>
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -107,6 +111,10 @@ public abstract class MayarCreditMovementCmdlet : MayarOperationCmdlet<CreditMov
 
         return operation;
     }
+
+    /// <summary>A row is named by its customer, or its member for a membership.</summary>
+    private protected override string? RowIdentity(CreditMovementRequest request) =>
+        string.IsNullOrWhiteSpace(request.CustomerId) ? request.MemberId : request.CustomerId;
 
     /// <summary>The add or spend operation for <paramref name="request"/>; creating it applies the input rules.</summary>
     private protected abstract MayarOperation CreateMovement(CreditMovementRequest request);

@@ -7,24 +7,33 @@ namespace Mayar.Credit;
 /// <summary>Turns client exceptions into ErrorRecords with stable ErrorIds and fitting categories (conventions.md).</summary>
 internal static class MayarErrorRecords
 {
-    public static ErrorRecord InvalidArgument(MayarArgumentException exception, object? target) =>
+    /// <param name="exception">The rule the input broke.</param>
+    /// <param name="target">The input (the request built from it).</param>
+    /// <param name="row">How the message begins for one row of a batch, e.g. "a@example.com (row 3)"; null for none.</param>
+    public static ErrorRecord InvalidArgument(MayarArgumentException exception, object? target, string? row = null) =>
         new(exception, MayarErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target)
         {
-            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Correct -{exception.ParamName} and run the command again for this input." },
+            ErrorDetails = new ErrorDetails(ForRow(row, exception.Message)) { RecommendedAction = $"Correct -{exception.ParamName} and run the command again for this input." },
         };
 
-    public static ErrorRecord Api(MayarApiException exception, object? target) =>
+    /// <param name="exception">The API's failure.</param>
+    /// <param name="target">The input (the request built from it).</param>
+    /// <param name="row">How the message begins for one row of a batch; null for none.</param>
+    public static ErrorRecord Api(MayarApiException exception, object? target, string? row = null) =>
         new(exception, exception.ErrorId, CategoryOf(exception.Kind), target)
         {
-            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction },
+            ErrorDetails = new ErrorDetails(ForRow(row, exception.Message)) { RecommendedAction = exception.RecommendedAction },
         };
 
-    /// <summary>The record for one input's failure, whichever kind it is.</summary>
-    public static ErrorRecord For(Exception? error, object? target) => error switch
+    /// <summary>The record for one row's failure, whichever kind it is; its message begins with <paramref name="row"/>.</summary>
+    public static ErrorRecord For(Exception? error, object? target, string? row = null) => error switch
     {
-        MayarArgumentException invalid => InvalidArgument(invalid, target),
-        MayarApiException failure => Api(failure, target),
-        _ => new ErrorRecord(error ?? new OperationCanceledException(), "Mayar.Unexpected", ErrorCategory.NotSpecified, target),
+        MayarArgumentException invalid => InvalidArgument(invalid, target, row),
+        MayarApiException failure => Api(failure, target, row),
+        _ => new ErrorRecord(error ?? new OperationCanceledException(), "Mayar.Unexpected", ErrorCategory.NotSpecified, target)
+        {
+            ErrorDetails = row is null ? null : new ErrorDetails(ForRow(row, error?.Message ?? "cancelled")),
+        },
     };
 
     /// <summary>A journal that cannot be used (locked, unreadable, another environment's, or a row that changed): nothing is sent.</summary>
@@ -40,6 +49,9 @@ internal static class MayarErrorRecords
             MayarErrorIds.NotConnected,
             ErrorCategory.AuthenticationError,
             null);
+
+    // "a@example.com (row 3): Already exists: …": which row, before what went wrong with it.
+    private static string ForRow(string? row, string message) => row is null ? message : row + ": " + message;
 
     public static ErrorCategory CategoryOf(MayarErrorKind kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Mayar.Credit.Client;
 
@@ -21,8 +22,16 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
     /// <summary>The largest page the operation may ask for.</summary>
     private protected abstract int MaxPageSize { get; }
 
-    /// <summary>The request for the current input record, from the bound parameters, not yet validated.</summary>
-    private protected abstract TRequest BuildRequest();
+    /// <summary>
+    /// The requests of the current input record, from the bound parameters, not yet validated: one row each (one per
+    /// id of a parameter that takes several).
+    /// </summary>
+    private protected abstract IEnumerable<TRequest> BuildRequests();
+
+    /// <summary>What names a row to a person, at the start of its error and in the progress (an email, a customer id).</summary>
+    private protected abstract string? RowIdentity(TRequest request);
+
+    private protected override bool ReadsPages => true;
 
     /// <summary>The operation that reads the first page, <paramref name="pageSize"/> entries at a time; creating it applies the input rules.</summary>
     private protected abstract MayarOperation<MayarPage<TItem>> CreateFirstPage(TRequest request, int pageSize);
@@ -33,10 +42,23 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
     /// </summary>
     private protected virtual MayarOperation<TItem>? CreateSingleRead(TRequest request) => null;
 
-    /// <summary>Streams the current input record's entries, honouring -Skip, -First and -IncludeTotalCount.</summary>
+    /// <summary>Streams the current input record's entries, row by row, honouring -Skip, -First and -IncludeTotalCount for each.</summary>
     protected override void ProcessRecord()
     {
-        var request = BuildRequest();
+        foreach (var request in BuildRequests())
+        {
+            if (Stopping)
+            {
+                return;
+            }
+
+            List(NextRow(request, RowIdentity(request)));
+        }
+    }
+
+    private void List(PendingRow row)
+    {
+        var request = (TRequest)row.Input;
         var paging = PagingParameters;
         var skip = paging.Skip;
         var first = paging.First;
@@ -51,7 +73,7 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
         }
         catch (MayarArgumentException ex)
         {
-            WriteError(MayarErrorRecords.InvalidArgument(ex, request));
+            WriteInvalid(row, ex);
             return;
         }
 
@@ -59,12 +81,14 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
         var counted = !paging.IncludeTotalCount;
         while (next is not null && written < first && !Stopping)
         {
-            var result = SendAndWait(request, next);
+            var result = SendAndWait(row, next);
             var page = result as MayarPage<TItem> ?? (result is TItem single ? new MayarPage<TItem>(new[] { single }, 1, null) : null);
             if (page is null)
             {
                 return;
             }
+
+            PageRead(page.Items.Count);
 
             if (!counted)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Mayar.Credit.Client;
 
 namespace Mayar.Credit;
@@ -18,16 +19,27 @@ public abstract class MayarOperationCmdlet<TRequest> : MayarCmdlet
     /// <summary>The request for the current input record, from the bound parameters, not yet validated.</summary>
     private protected abstract TRequest BuildRequest();
 
+    /// <summary>
+    /// The requests of the current input record, one row each: the one of <see cref="BuildRequest"/>, or one per id
+    /// of a parameter that takes several (-CustomerId a, b).
+    /// </summary>
+    private protected virtual IEnumerable<TRequest> BuildRequests() => new[] { BuildRequest() };
+
+    /// <summary>What names a row to a person, at the start of its error and in the progress: an email, a customer or member id.</summary>
+    private protected abstract string? RowIdentity(TRequest request);
+
     /// <summary>The operation that sends <paramref name="request"/>; creating it applies the input rules.</summary>
     private protected abstract MayarOperation CreateOperation(TRequest request);
 
     /// <summary>What a change is made to, for -WhatIf and -Confirm (e.g. "customer a@example.com in product …"); reads are never confirmed.</summary>
     private protected virtual string ConfirmTarget(TRequest request) => request.ToString() ?? string.Empty;
 
-    /// <summary>Sends the current input record's operation.</summary>
+    /// <summary>Sends the current input record's operations, a row each.</summary>
     protected override void ProcessRecord()
     {
-        var request = BuildRequest();
-        Submit(request, () => CreateOperation(request), () => ConfirmTarget(request), ConfirmAction);
+        foreach (var request in BuildRequests())
+        {
+            Submit(request, RowIdentity(request), () => CreateOperation(request), () => ConfirmTarget(request), ConfirmAction);
+        }
     }
 }

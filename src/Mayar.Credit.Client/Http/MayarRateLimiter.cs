@@ -25,7 +25,6 @@ public sealed class MayarRateLimiter
     /// <summary>The highest pace a connection may ask for.</summary>
     public const int MaxRequestsPerMinute = 60000;
 
-
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly object _gate = new();
     private readonly Queue<Lease> _recent = new();
@@ -58,6 +57,39 @@ public sealed class MayarRateLimiter
 
     /// <summary>The spacing between two requests.</summary>
     public TimeSpan Interval => ToTimeSpan(_intervalTicks);
+
+    /// <summary>
+    /// How long from now until the next request may leave (zero when it may leave now): the pace, a pause and the
+    /// sliding window as far as they are known (a window slot held by a request still running counts as free).
+    /// What a progress display shows; it reserves nothing.
+    /// </summary>
+    public TimeSpan UntilNextTurn
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var target = Math.Max(_nextSlot, _pausedUntil);
+                if (RequestsPerMinute > 0 && _recent.Count == RequestsPerMinute && _recent.Peek().FinishedAt is long finished)
+                {
+                    target = Math.Max(target, finished + _windowTicks);
+                }
+
+                return target > now ? ToTimeSpan(target - now) : TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>How long from now the pause a 429 started still holds every caller (zero when none).</summary>
+    public TimeSpan UntilPauseEnds
+    {
+        get
+        {
+            var remaining = Volatile.Read(ref _pausedUntil) - Stopwatch.GetTimestamp();
+            return remaining > 0 ? ToTimeSpan(remaining) : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>
     /// Waits for this caller's turn to send. Dispose the lease when the request has finished (answered or

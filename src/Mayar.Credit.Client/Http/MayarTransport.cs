@@ -102,7 +102,7 @@ internal sealed class MayarTransport
                 }
 
                 var delay = RetryPolicy.DelayBefore(attempt, failure.RetryAfter, NextRandom());
-                trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt + 1, delay, DescribeForRetry(failure)));
+                trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt + 1, delay, DescribeForRetry(failure), isServerRequested: failure.RetryAfter is not null));
                 await Task.Delay(delay, waitToken).ConfigureAwait(false);
             }
         }

@@ -7,8 +7,9 @@ namespace Mayar.Credit.Client;
 public sealed class MayarWaitRecord
 {
     /// <summary>Creates a record.</summary>
-    public MayarWaitRecord(string method, string path, int nextAttempt, TimeSpan delay, string reason)
+    public MayarWaitRecord(string method, string path, int nextAttempt, TimeSpan delay, string reason, bool isServerRequested = false)
     {
+        IsServerRequested = isServerRequested;
         Method = method;
         Path = path;
         NextAttempt = nextAttempt;
@@ -30,6 +31,9 @@ public sealed class MayarWaitRecord
 
     /// <summary>Why: the failure being retried, or the pacing.</summary>
     public string Reason { get; }
+
+    /// <summary>True when the server asked for the wait (a Retry-After header).</summary>
+    public bool IsServerRequested { get; }
 
     /// <summary>"Waiting 1.3 s before attempt 2 of GET /credit/v1/credit/customer/balance: 503".</summary>
     public override string ToString() => string.Format(

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Mayar.Credit.Client;
 
@@ -13,20 +16,30 @@ public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<CreditBa
     private const string CustomerSet = "Customer";
     private const string MemberSet = "Member";
 
-    /// <summary>The customer's id (UUID), e.g. from Register-MayarCustomer.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The customer's id (UUID), e.g. from Register-MayarCustomer; several ids read one balance each, and plain ids
+    /// bind from the pipeline ('id1', 'id2' | Get-MayarCreditBalance -ProductId $p).
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    [PlainTextTransformation]
     [Alias("customer_id")]
-    public string CustomerId { get; set; } = string.Empty;
+    public string?[]? CustomerId { get; set; }
 
-    /// <summary>The membership member id (8 letters or digits); replaces -CustomerId for a membership balance.</summary>
+    /// <summary>The membership member id (8 letters or digits); replaces -CustomerId for a membership balance. Several ids read one balance each.</summary>
     [Parameter(Mandatory = true, ParameterSetName = MemberSet, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("member_id")]
-    public string MemberId { get; set; } = string.Empty;
+    public string?[]? MemberId { get; set; }
 
     /// <summary>The credit product's id (UUID).</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("PaymentLinkId", "product_id")]
-    public string ProductId { get; set; } = string.Empty;
+    public string? ProductId { get; set; }
 
     /// <summary>
     /// The membership tier's id (UUID): optional with -CustomerId, required with -MemberId. It binds by property name in
@@ -36,12 +49,19 @@ public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<CreditBa
     /// </summary>
     [Parameter(ParameterSetName = CustomerSet)]
     [Parameter(Mandatory = true, ParameterSetName = MemberSet, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("membership_tier_id")]
     public string? MembershipTierId { get; set; }
 
-    private protected override CreditBalanceQuery BuildRequest() => ParameterSetName == MemberSet
-        ? new() { MemberId = MemberId, ProductId = ProductId, MembershipTierId = MembershipTierId }
-        : new() { CustomerId = CustomerId, ProductId = ProductId, MembershipTierId = MembershipTierId };
+    // One row per id, in the order given (the parameters are mandatory, so there is at least one).
+    private protected override CreditBalanceQuery BuildRequest() => BuildRequests().First();
+
+    private protected override IEnumerable<CreditBalanceQuery> BuildRequests() => ParameterSetName == MemberSet
+        ? MayarRows.EachId(MemberId).Select(id => new CreditBalanceQuery { MemberId = id, ProductId = ProductId, MembershipTierId = MembershipTierId })
+        : MayarRows.EachId(CustomerId).Select(id => new CreditBalanceQuery { CustomerId = id, ProductId = ProductId, MembershipTierId = MembershipTierId });
+
+    private protected override string? RowIdentity(CreditBalanceQuery request) => request.MemberId ?? request.CustomerId;
 
     private protected override MayarOperation CreateOperation(CreditBalanceQuery request) => new GetCreditBalanceOperation(request);
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Mayar.Credit.Client;
 
@@ -11,15 +13,23 @@ namespace Mayar.Credit.Commands;
 [OutputType(typeof(CreditHistoryEntry))]
 public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<CreditHistoryQuery, CreditHistoryEntry>
 {
-    /// <summary>The customer's id (UUID), e.g. from Register-MayarCustomer.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// The customer's id (UUID), e.g. from Register-MayarCustomer; several ids are read one after the other (-First
+    /// and -Skip apply to each), and plain ids bind from the pipeline.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    [PlainTextTransformation]
     [Alias("customer_id")]
-    public string CustomerId { get; set; } = string.Empty;
+    public string?[]? CustomerId { get; set; }
 
     /// <summary>The credit product's id (UUID).</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("PaymentLinkId", "product_id")]
-    public string ProductId { get; set; } = string.Empty;
+    public string? ProductId { get; set; }
 
     /// <summary>The membership tier (UUID), for a membership product.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -50,9 +60,14 @@ public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<CreditHistory
 
     private protected override int MaxPageSize => GetCreditHistoryPageOperation.MaxPageSize;
 
-    private protected override CreditHistoryQuery BuildRequest() => new()
+    // One row per id, in the order given.
+    private protected override IEnumerable<CreditHistoryQuery> BuildRequests() => MayarRows.EachId(CustomerId).Select(Query);
+
+    private protected override string? RowIdentity(CreditHistoryQuery request) => request.CustomerId;
+
+    private CreditHistoryQuery Query(string? customerId) => new()
     {
-        CustomerId = CustomerId,
+        CustomerId = customerId,
         ProductId = ProductId,
         MembershipTierId = string.IsNullOrWhiteSpace(MembershipTierId) ? null : MembershipTierId,
         Type = Type,

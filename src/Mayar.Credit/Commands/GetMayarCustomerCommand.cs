@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Mayar.Credit.Client;
 
@@ -13,14 +16,22 @@ public sealed class GetMayarCustomerCommand : MayarListCmdlet<CustomerLookup, Ma
     private const string ListSet = "List";
     private const string EmailSet = "Email";
 
-    /// <summary>The customer's email address: reads that customer only.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = EmailSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The customer's email address: reads that customer only. Several addresses read one customer each, and plain addresses bind from the pipeline.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = EmailSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    [PlainTextTransformation]
     [Alias("EmailAddress", "CustomerEmail")]
-    public string Email { get; set; } = string.Empty;
+    public string?[]? Email { get; set; }
 
     private protected override int MaxPageSize => GetCustomersPageOperation.MaxPageSize;
 
-    private protected override CustomerLookup BuildRequest() => new() { Email = ParameterSetName == EmailSet ? Email : null };
+    // The list is one row; each email is a row of its own.
+    private protected override IEnumerable<CustomerLookup> BuildRequests() => ParameterSetName == EmailSet
+        ? MayarRows.EachId(Email).Select(email => new CustomerLookup { Email = email })
+        : new[] { new CustomerLookup() };
+
+    private protected override string? RowIdentity(CustomerLookup request) => request.Email;
 
     private protected override MayarOperation<MayarCustomerSummary>? CreateSingleRead(CustomerLookup request) =>
         ParameterSetName == EmailSet ? new GetCustomerByEmailOperation(request) : null;

@@ -13,13 +13,17 @@ public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<CreateCustome
 {
     /// <summary>The full name of the person or organisation.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("FullName", "CustomerName")]
-    public string Name { get; set; } = string.Empty;
+    public string? Name { get; set; }
 
     /// <summary>The email address (must be new: an existing one is a conflict).</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("EmailAddress", "CustomerEmail")]
-    public string Email { get; set; } = string.Empty;
+    public string? Email { get; set; }
 
     /// <summary>Phone number: an optional '+' and 8–15 digits.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -67,6 +71,8 @@ public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<CreateCustome
     private protected override MayarOperation CreateOperation(CreateCustomerRequest request) => new CreateCustomerOperation(request);
 
     private protected override string ConfirmTarget(CreateCustomerRequest request) => $"customer {request.Email}";
+
+    private protected override string? RowIdentity(CreateCustomerRequest request) => request.Email;
 
     // An empty CSV cell means "not given".
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -26,8 +26,10 @@ public sealed class RegisterMayarCustomerCommand : MayarCustomerInfoCmdlet<objec
 
     /// <summary>The membership tier's id (UUID): registers into the tier of a membership product.</summary>
     [Parameter(Mandatory = true, ParameterSetName = MembershipSet, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
     [Alias("membership_tier_id")]
-    public string MembershipTierId { get; set; } = string.Empty;
+    public string? MembershipTierId { get; set; }
 
     /// <summary>The membership's monthly payment period: 1, 3, 6 or 12 months.</summary>
     [Parameter(Mandatory = true, ParameterSetName = MembershipSet, ValueFromPipelineByPropertyName = true)]
