@@ -1,3 +1,4 @@
+using System;
 using Mayar.Credit.Client;
 
 namespace Mayar.Credit;
@@ -5,15 +6,22 @@ namespace Mayar.Credit;
 // Verbose gets one line per request and per wait; with -Debug each request is also written with its bodies.
 // With -Debug alone the verbose lines go to the debug stream (see CommandTrace.VerboseGoesToDebug), and a
 // request's verbose line is left out there because its debug text starts with the same line.
+// The lines are posted to the cmdlet's window (or, for a lone request, a queue: ConnectionProbe), which writes
+// them on the pipeline thread.
 internal sealed class WindowTraceListener : IMayarTraceListener
 {
-    private readonly OrderedWindow<PendingRow, object?> _window;
+    private readonly Action<TraceLine> _post;
     private readonly bool _debug;
     private readonly bool _verboseAsDebug;
 
     public WindowTraceListener(OrderedWindow<PendingRow, object?> window, bool debug, bool verboseAsDebug)
+        : this(window.Post, debug, verboseAsDebug)
     {
-        _window = window;
+    }
+
+    public WindowTraceListener(Action<TraceLine> post, bool debug, bool verboseAsDebug)
+    {
+        _post = post;
         _debug = debug;
         _verboseAsDebug = verboseAsDebug;
     }
@@ -22,16 +30,16 @@ internal sealed class WindowTraceListener : IMayarTraceListener
     {
         if (!_verboseAsDebug)
         {
-            _window.Post(new TraceLine(record.ToString(), isDebug: false));
+            _post(new TraceLine(record.ToString(), isDebug: false));
         }
 
         if (_debug)
         {
-            _window.Post(new TraceLine(record.ToDebugString(), isDebug: true));
+            _post(new TraceLine(record.ToDebugString(), isDebug: true));
         }
     }
 
-    public void OnWaiting(MayarWaitRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
+    public void OnWaiting(MayarWaitRecord record) => _post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
 
-    public void OnReconciled(MayarReconcileRecord record) => _window.Post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
+    public void OnReconciled(MayarReconcileRecord record) => _post(new TraceLine(record.ToString(), isDebug: _verboseAsDebug));
 }
