@@ -24,6 +24,7 @@
         'New-MayarCreditCheckout'
         'New-MayarCustomer'
         'Register-MayarCustomer'
+        'Test-MayarConnection'
         'Use-MayarCredit'
     )
     FunctionsToExport      = @()

@@ -17,6 +17,9 @@ public sealed class MayarClient
     /// <summary>The largest response body read, in bytes.</summary>
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
+    /// <summary>How long a connection test waits at most, unless the connection's timeout is shorter or the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultConnectionTestTimeout = TimeSpan.FromSeconds(10);
+
     private readonly MayarTransport _transport;
     private readonly MayarApiKey _apiKey;
     private readonly CreditMovementReconciler _reconciler;
@@ -128,6 +131,21 @@ public sealed class MayarClient
 
         return await _reconciler.SendAsync(operation, movement, journal, reference, trace, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Tests the connection with one cheap read (<c>GET /hl/v2/customers?limit=1</c>): whether the API answers and
+    /// accepts the key, the round trip, and the server's clock. Sent once, without retries, waiting at most
+    /// <paramref name="timeout"/> (default <see cref="DefaultConnectionTestTimeout"/>, or the connection's timeout when
+    /// shorter) for its turn in the connection's pace and as long for the answer. A refused key, an unreachable API or
+    /// any other failure is in the result, not thrown; only cancelling throws.
+    /// </summary>
+    public Task<MayarConnectionTest> TestConnectionAsync(TimeSpan? timeout = null, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+        MayarConnectionProbe.RunAsync(
+            this,
+            _transport,
+            timeout is TimeSpan given ? MayarClientOptions.ValidateTimeout(given) : (Timeout < DefaultConnectionTestTimeout ? Timeout : DefaultConnectionTestTimeout),
+            trace,
+            cancellationToken);
 
     /// <summary>Registers a customer into a credit-usage product (seed 000).</summary>
     public Task<RegisteredCreditCustomer> RegisterCreditCustomerAsync(RegisterCreditCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>

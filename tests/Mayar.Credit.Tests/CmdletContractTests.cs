@@ -24,7 +24,7 @@ public sealed class CmdletContractTests
         return false;
     }
 
-    private static readonly string[] ApprovedVerbsUsed = { "Add", "Connect", "Disconnect", "Get", "New", "Register", "Use" };
+    private static readonly string[] ApprovedVerbsUsed = { "Add", "Connect", "Disconnect", "Get", "New", "Register", "Test", "Use" };
     private readonly ModuleMetadata _module;
 
     public CmdletContractTests(ModuleMetadata module) => _module = module;
@@ -93,6 +93,7 @@ public sealed class CmdletContractTests
         ["Use-MayarCredit"] = "Mayar.Credit.Client.CreditSpend",
         ["New-MayarCreditCheckout"] = "Mayar.Credit.Client.CreditCheckout",
         ["Get-MayarCustomer"] = "Mayar.Credit.Client.MayarCustomerSummary",
+        ["Test-MayarConnection"] = "Mayar.Credit.Client.MayarConnectionTest,System.Boolean",
     };
 
     public static IEnumerable<object[]> OutputTypeCases() => OutputTypeRows.Select(r => new object[] { r.Key, r.Value });
@@ -107,7 +108,8 @@ public sealed class CmdletContractTests
     {
         var expected = outputTypes.Split(',');
         Assert.Equal(expected.OrderBy(t => t, StringComparer.Ordinal), _module.Cmdlet(cmdlet).OutputTypes.OrderBy(t => t, StringComparer.Ordinal));
-        foreach (var outputType in expected)
+        // A -Quiet switch's System.Boolean is PowerShell's own type; the module's types must be public.
+        foreach (var outputType in expected.Where(t => !t.StartsWith("System.", StringComparison.Ordinal)))
         {
             var type = _module.Module.GetType(outputType) ?? _module.Client.GetType(outputType);
             Assert.NotNull(type);
@@ -154,6 +156,7 @@ public sealed class CmdletContractTests
     [InlineData("Get-MayarCreditBalance", false)]
     [InlineData("Get-MayarCreditHistory", false)]
     [InlineData("Get-MayarConnection", false)]
+    [InlineData("Test-MayarConnection", false)]
     public void Cmdlets_that_change_api_state_support_should_process(string cmdlet, bool expected) =>
         Assert.Equal(expected, _module.Cmdlet(cmdlet).SupportsShouldProcess);
 
@@ -218,13 +221,17 @@ public sealed class CmdletContractTests
     [InlineData("New-MayarCreditCheckout", "Mobile", "System.String", true, true, null, "Phone,PhoneNumber,MobileNumber")]
     [InlineData("New-MayarCreditCheckout", "CreditAmount", "System.Decimal?", false, true, null, "credit_amount")]
     [InlineData("Get-MayarCustomer", "Email", "System.String[]", true, true, 0, "EmailAddress,CustomerEmail")]
-    [InlineData("Connect-Mayar", "ApiKey", "System.Security.SecureString", false, false, 0, "")]
+    [InlineData("Connect-Mayar", "ApiKey", "System.Object", false, false, 0, "")]
     [InlineData("Connect-Mayar", "Environment", "System.String", false, false, null, "")]
     [InlineData("Connect-Mayar", "BaseUri", "System.Uri", true, false, null, "")]
     [InlineData("Connect-Mayar", "TimeoutSec", "System.Int32", false, false, null, "")]
     [InlineData("Connect-Mayar", "MaxRetries", "System.Int32", false, false, null, "")]
     [InlineData("Connect-Mayar", "RequestsPerMinute", "System.Int32", false, false, null, "")]
     [InlineData("Connect-Mayar", "PassThru", "System.Management.Automation.SwitchParameter", false, false, null, "")]
+    [InlineData("Connect-Mayar", "Validate", "System.Management.Automation.SwitchParameter", false, false, null, "")]
+    [InlineData("Test-MayarConnection", "Connection", "Mayar.Credit.MayarConnection", false, false, null, "")]
+    [InlineData("Test-MayarConnection", "TimeoutSec", "System.Int32", false, false, null, "")]
+    [InlineData("Test-MayarConnection", "Quiet", "System.Management.Automation.SwitchParameter", true, false, null, "")]
     [InlineData("Disconnect-Mayar", "PassThru", "System.Management.Automation.SwitchParameter", false, false, null, "")]
     public void Parameters_have_the_documented_shape(string cmdlet, string name, string type, bool mandatory, bool byPropertyName, int? position, string aliases)
     {
@@ -237,9 +244,10 @@ public sealed class CmdletContractTests
     }
 
     [Theory]
-    [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,MaxRetries,PassThru,RequestsPerMinute,TimeoutSec")]
+    [InlineData("Connect-Mayar", "ApiKey,BaseUri,Connection,Environment,MaxRetries,PassThru,RequestsPerMinute,TimeoutSec,Validate")]
     [InlineData("Get-MayarConnection", "")]
     [InlineData("Disconnect-Mayar", "PassThru")]
+    [InlineData("Test-MayarConnection", "Connection,Quiet,TimeoutSec")]
     [InlineData("Register-MayarCustomer", "Connection,Email,MembershipTierId,Mobile,MonthlyPeriod,Name,ProductId,ThrottleLimit,TrialCredit")]
     [InlineData("New-MayarCustomer", "City,Connection,Country,CustomData,Email,Name,PaymentMethod,Phone,Status,ThrottleLimit")]
     [InlineData("Get-MayarCreditBalance", "Connection,CustomerId,MemberId,MembershipTierId,ProductId,ThrottleLimit")]
@@ -267,6 +275,21 @@ public sealed class CmdletContractTests
         Assert.Equal(new[] { "__AllParameterSets" }, connect.Parameter("ApiKey").Sets);
         Assert.Equal(new[] { "Production", "Sandbox" }, connect.Parameter("Environment").ValidateSet);
         Assert.Equal((1L, 600L), connect.Parameter("TimeoutSec").Range);
+    }
+
+    [Fact]
+    public void Test_MayarConnection_takes_piped_connections_and_writes_a_bool_only_with_Quiet()
+    {
+        var test = _module.Cmdlet("Test-MayarConnection");
+        Assert.Equal("Result", test.DefaultParameterSetName);
+        Assert.True(test.Parameter("Connection").ValueFromPipeline);
+        Assert.Equal(new[] { "Quiet" }, test.Parameter("Quiet").Sets);
+        Assert.Equal((1L, 600L), test.Parameter("TimeoutSec").Range);
+        var bySet = ModuleMetadata.Attributes(test.Type, "OutputTypeAttribute").ToDictionary(
+            a => string.Join(",", ((IEnumerable<CustomAttributeTypedArgument>)ModuleMetadata.Named(a, "ParameterSetName")!).Select(v => (string)v.Value!)),
+            a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => ((Type)v.Value!).FullName).Single());
+        Assert.Equal("Mayar.Credit.Client.MayarConnectionTest", bySet["Result"]);
+        Assert.Equal("System.Boolean", bySet["Quiet"]);
     }
 
     [Fact]

@@ -62,8 +62,11 @@ internal sealed class MayarTransport
     // Sends with pacing and retries; each attempt is a fresh message, since a sent one cannot be reused.
     // `stopBeforeSend` (Ctrl+C) ends the call before any attempt leaves, during pacing and between attempts;
     // `cancellationToken` also cuts an attempt already in flight. `onSending` runs just before each attempt leaves.
-    public async Task<MayarPayload> SendAsync(MayarOperation operation, IMayarTraceListener? trace, CancellationToken cancellationToken, CancellationToken stopBeforeSend = default, Action? onSending = null)
+    // `maxRetries` and `attemptTimeout` replace the connection's for this call (a connection test sends once, briefly).
+    public async Task<MayarPayload> SendAsync(MayarOperation operation, IMayarTraceListener? trace, CancellationToken cancellationToken, CancellationToken stopBeforeSend = default, Action? onSending = null, int? maxRetries = null, TimeSpan? attemptTimeout = null)
     {
+        var retries = maxRetries ?? RetryPolicy.MaxRetries;
+        var timeout = attemptTimeout ?? Timeout;
         using var beforeSend = stopBeforeSend.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopBeforeSend) : null;
         var waitToken = beforeSend?.Token ?? cancellationToken;
         var method = operation.Method;
@@ -84,7 +87,7 @@ internal sealed class MayarTransport
                     trace?.OnWaiting(new MayarWaitRecord(method.Method, path, attempt, turn.Waited, $"paced to {RateLimiter.RequestsPerMinute} requests per minute"));
                 }
 
-                return await SendOnceAsync(operation, uri, path, attempt, trace, cancellationToken).ConfigureAwait(false);
+                return await SendOnceAsync(operation, uri, path, attempt, timeout, trace, cancellationToken).ConfigureAwait(false);
             }
             catch (MayarApiException failure)
             {
@@ -96,7 +99,7 @@ internal sealed class MayarTransport
                     RateLimiter.PauseFor(Min(failure.RetryAfter ?? RetryPolicy.BaseDelay, RetryPolicy.MaxRetryAfter));
                 }
 
-                if (attempt > RetryPolicy.MaxRetries || !MayarRetryPolicy.IsRetryable(operation.RepeatSafety, failure) || failure.RetryAfter > RetryPolicy.MaxRetryAfter)
+                if (attempt > retries || !MayarRetryPolicy.IsRetryable(operation.RepeatSafety, failure) || failure.RetryAfter > RetryPolicy.MaxRetryAfter)
                 {
                     throw;
                 }
@@ -108,7 +111,7 @@ internal sealed class MayarTransport
         }
     }
 
-    private async Task<MayarPayload> SendOnceAsync(MayarOperation operation, Uri uri, string path, int attempt, IMayarTraceListener? trace, CancellationToken cancellationToken)
+    private async Task<MayarPayload> SendOnceAsync(MayarOperation operation, Uri uri, string path, int attempt, TimeSpan attemptTimeout, IMayarTraceListener? trace, CancellationToken cancellationToken)
     {
         var method = operation.Method;
         var body = operation.Body;
@@ -124,7 +127,7 @@ internal sealed class MayarTransport
 
         // The per-attempt timeout, linked to the caller's token when that can cancel (one source either way).
         using var timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(attemptTimeout);
         var stopwatch = Stopwatch.StartNew();
         int? status = null;
         TimeSpan? retryAfter = null;
@@ -156,7 +159,7 @@ internal sealed class MayarTransport
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
             trace?.OnRequestCompleted(new MayarRequestRecord(method.Method, path, status, stopwatch.Elapsed, attempt, "timeout", body, null, Redactor));
-            var detail = $"No complete answer within {Timeout.TotalSeconds:0.###} s";
+            var detail = $"No complete answer within {attemptTimeout.TotalSeconds:0.###} s";
             throw new MayarApiException(MayarErrorKind.Timeout, null, status, null, null, method.Method, path, detail, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)

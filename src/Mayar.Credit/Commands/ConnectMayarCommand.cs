@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Security;
 using Mayar.Credit.Client;
 
 namespace Mayar.Credit.Commands;
@@ -10,15 +9,21 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Mayar", DefaultParameterSetName = EnvironmentSet)]
 [OutputType(typeof(MayarConnection))]
-public sealed class ConnectMayarCommand : PSCmdlet
+public sealed class ConnectMayarCommand : StoppableCmdlet
 {
     private const string EnvironmentSet = "Environment";
     private const string BaseUriSet = "BaseUri";
 
-    /// <summary>The API key. Without it, $env:MAYAR_API_KEY is used.</summary>
+    private const string PlainTextKeyWarning = "-ApiKey was given as plain text, which can end up in the command history, transcripts and logs. Keep the key in a vault and pass it as a SecureString: Connect-Mayar -ApiKey (Get-Secret MayarApiKey), with Microsoft.PowerShell.SecretManagement.";
+
+    /// <summary>
+    /// The API key: a SecureString (Read-Host -AsSecureString, Get-Secret), a PSCredential (its password is the key;
+    /// the user name is ignored) or a plain string (with a warning: it can end up in history and logs). Without it,
+    /// $env:MAYAR_API_KEY is used.
+    /// </summary>
     [Parameter(Position = 0)]
     [ValidateNotNull]
-    public SecureString? ApiKey { get; set; }
+    public object? ApiKey { get; set; }
 
     /// <summary>Production (https://api.mayar.id) or Sandbox (https://api.mayar.club). Default: $env:MAYAR_ENVIRONMENT, else Production.</summary>
     [Parameter(ParameterSetName = EnvironmentSet)]
@@ -51,6 +56,14 @@ public sealed class ConnectMayarCommand : PSCmdlet
     [ValidateRange(0, MayarRateLimiter.MaxRequestsPerMinute)]
     public int RequestsPerMinute { get; set; } = MayarRateLimiter.DocumentedRequestsPerMinute;
 
+    /// <summary>
+    /// Check the key before storing the connection, with one read (GET /hl/v2/customers?limit=1, as
+    /// Test-MayarConnection): a key the API refuses (Mayar.Unauthorized) or an API that cannot be reached ends the
+    /// command and nothing is stored. Off by default: it costs one request of the per-minute limit and needs the API.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Validate { get; set; }
+
     /// <summary>Also write the connection to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -61,9 +74,15 @@ public sealed class ConnectMayarCommand : PSCmdlet
         MayarClient client;
         try
         {
+            var key = ResolveKey(out var plainTextKey);
+            if (plainTextKey)
+            {
+                Warn(PlainTextKeyWarning);
+            }
+
             var options = new MayarClientOptions
             {
-                ApiKey = ResolveKey(),
+                ApiKey = key,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetries = MaxRetries,
                 RequestsPerMinute = RequestsPerMinute,
@@ -90,6 +109,11 @@ public sealed class ConnectMayarCommand : PSCmdlet
         }
 
         var connection = new MayarConnection(client, "Connect-Mayar");
+        if (Validate)
+        {
+            Check(connection);
+        }
+
         MayarConnectionStore.Set(SessionState, connection);
         CommandTrace.WriteVerboseLine(this, $"Connected: {connection}.");
         if (PassThru)
@@ -98,11 +122,63 @@ public sealed class ConnectMayarCommand : PSCmdlet
         }
     }
 
-    private MayarApiKey ResolveKey()
+    // -Validate: one read; anything but an accepted key ends the command before the connection is stored.
+    private void Check(MayarConnection connection)
     {
+        var client = connection.Client;
+        var test = ConnectionProbe.Run(this, client, null, StopToken);
+        if (test.KeyAccepted == true)
+        {
+            CommandTrace.WriteVerboseLine(this, client.Redactor.Redact("Validated: " + test.Message)!);
+            if (test.Status == MayarConnectionStatus.Forbidden)
+            {
+                Warn(client.Redactor.Redact(test.Message)!);
+            }
+
+            return;
+        }
+
+        var error = test.GetError()!;
+        var kept = MayarConnectionStore.Get(SessionState) is { } previous ? $"the default connection is still {previous}" : "there is no default connection";
+        var text = client.Redactor.Redact($"{error.Message} Connect-Mayar -Validate did not store the connection: {kept}.");
+        ThrowTerminatingError(new ErrorRecord(error, error.ErrorId, MayarErrorRecords.CategoryOf(error.Kind), client.BaseUri)
+        {
+            ErrorDetails = new ErrorDetails(text)
+            {
+                RecommendedAction = Advice(test.Status),
+            },
+        });
+    }
+
+    // Under -Debug (without -WarningAction) PowerShell sets a compiled cmdlet's warning preference to Inquire, so a
+    // warning asks "Continue with this operation?" and fails under pwsh -NonInteractive: as with the verbose lines
+    // (CommandTrace.VerboseGoesToDebug), the user asked for the most detail, so the warning goes to the debug stream.
+    private void Warn(string text)
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("WarningAction"))
+        {
+            WriteDebug("WARNING: " + text);
+        }
+        else
+        {
+            WriteWarning(text);
+        }
+    }
+
+    private static string Advice(MayarConnectionStatus status) => status switch
+    {
+        MayarConnectionStatus.KeyRefused => "Check the key, and that it belongs to this environment (a Sandbox key does not work with Production), then run Connect-Mayar again.",
+        MayarConnectionStatus.RateLimited or MayarConnectionStatus.ServerError => "The API could not check the key just now: run Connect-Mayar -Validate again in a moment (without -Validate the connection is stored untested).",
+        _ => "Check the network and -Environment or -BaseUri, then run Connect-Mayar -Validate again (without -Validate the connection is stored untested).",
+    };
+
+    private MayarApiKey ResolveKey(out bool plainText)
+    {
+        plainText = false;
         if (ApiKey is not null)
         {
-            return MayarApiKey.FromSecureString(ApiKey, nameof(ApiKey));
+            return ApiKeyArgument.Read(ApiKey, nameof(ApiKey), out plainText);
         }
 
         var fromEnvironment = System.Environment.GetEnvironmentVariable(MayarEnvironmentVariables.ApiKey);

@@ -1,0 +1,335 @@
+# Testing and validating a connection, and the forms -ApiKey takes (Pester 5): Test-MayarConnection, Connect-Mayar
+# -Validate, -ApiKey as SecureString, PSCredential or (with a warning) plain string, and the key in no stream.
+# Run with: ./build.ps1 -Task Pester   (builds first; the module is imported from out/<Configuration>/Mayar.Credit)
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
+
+    # A loopback port where nothing listens: connecting is refused at once.
+    function Get-ClosedPortUrl {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        "http://127.0.0.1:$port"
+    }
+
+    function Get-ProbeRequest {
+        @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/hl/v2/customers' })
+    }
+
+    # Everything a command writes to any stream, as text, warnings, verbose and debug lines included.
+    function Get-StreamText {
+        param([scriptblock] $Command)
+        $DebugPreference = 'Continue'
+        $VerbosePreference = 'Continue'
+        $WarningPreference = 'Continue'
+        @(& $Command *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { "$_ $($_.ErrorDetails)" } else { ($_ | Out-String -Width 200) } }) -join "`n"
+    }
+
+    $script:noAccessFault = @{ status = 400; body = '{"statusCode":400,"messages":"API key does not have access"}' }
+    $script:plainKey = $script:emulator.ApiKey
+}
+
+AfterAll {
+    Stop-MayarPesterSession
+}
+
+Describe 'Test-MayarConnection' {
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+    }
+
+    It 'reports a good key as reachable and accepted, with one read of one customer' {
+        $test = Test-MayarConnection
+
+        $test | Should -BeOfType Mayar.Credit.Client.MayarConnectionTest
+        $test.Status | Should -Be 'Ok'
+        $test.Reachable | Should -BeTrue
+        $test.KeyAccepted | Should -BeTrue
+        $test.StatusCode | Should -Be 200
+        $test.ErrorId | Should -BeNullOrEmpty
+        $test.BaseUri | Should -Be ([uri]$script:emulator.BaseUrl)
+        $test.RoundTripMs | Should -BeGreaterOrEqual 0
+        $requests = Get-ProbeRequest
+        $requests.Count | Should -Be 1
+        $requests[0].query | Should -Be '?limit=1'
+    }
+
+    It 'reports a refused key (401) as reachable and not accepted, without an error' {
+        Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0
+
+        $test = Test-MayarConnection -ErrorVariable failed
+
+        $failed.Count | Should -Be 0
+        $test.Status | Should -Be 'KeyRefused'
+        $test.Reachable | Should -BeTrue
+        $test.KeyAccepted | Should -BeFalse
+        $test.StatusCode | Should -Be 401
+        $test.ErrorId | Should -Be 'Mayar.Unauthorized'
+        $test.Message | Should -BeLike '*refused the API key*'
+    }
+
+    It 'reports the credit service''s 400 "API key does not have access" as a refused key' {
+        Add-EmulatorFault -Fault $script:noAccessFault
+
+        $test = Test-MayarConnection
+
+        $test.Status | Should -Be 'KeyRefused'
+        $test.KeyAccepted | Should -BeFalse
+        $test.StatusCode | Should -Be 400
+    }
+
+    It 'reports an unreachable API at once, though the connection retries 4 times' {
+        $closed = Connect-Mayar -ApiKey $script:key -BaseUri (Get-ClosedPortUrl) -PassThru
+        $closed.MaxRetries | Should -Be 4
+
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $test = Test-MayarConnection -Connection $closed
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+
+        $test.Status | Should -Be 'Unreachable'
+        $test.Reachable | Should -BeFalse
+        $test.KeyAccepted | Should -BeNullOrEmpty
+        $test.ServerTimeOffset | Should -BeNullOrEmpty
+        $test.ErrorId | Should -Be 'Mayar.Transport'
+    }
+
+    It 'gives up on an API that does not answer within -TimeoutSec, with one request' {
+        Add-EmulatorFault -Fault @{ kind = 'hang'; count = 0 }
+
+        $test = Test-MayarConnection -TimeoutSec 1
+
+        $test.Status | Should -Be 'TimedOut'
+        $test.Message | Should -BeLike '*within 1 s*'
+        (Get-ProbeRequest).Count | Should -Be 1
+    }
+
+    It 'shows the server''s clock offset from the Date header' {
+        Set-EmulatorClock -OffsetSeconds -300
+
+        $test = Test-MayarConnection
+
+        $test.ServerTimeOffset | Should -BeOfType [timespan]
+        $test.ServerTimeOffset.TotalSeconds | Should -BeGreaterThan -302.5
+        $test.ServerTimeOffset.TotalSeconds | Should -BeLessThan -297.5
+    }
+
+    It '-Quiet writes only $true for a good key' {
+        $answer = @(Test-MayarConnection -Quiet)
+        $answer.Count | Should -Be 1
+        $answer[0] | Should -BeOfType [bool]
+        $answer[0] | Should -BeTrue
+    }
+
+    It '-Quiet writes $false for a refused key, an unreachable API and no connection, and no error' {
+        $wrong = Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl -PassThru
+        $closed = Connect-Mayar -ApiKey $script:key -BaseUri (Get-ClosedPortUrl) -PassThru
+        Disconnect-Mayar
+
+        Test-MayarConnection -Connection $wrong -Quiet -ErrorVariable failed | Should -BeFalse
+        Test-MayarConnection -Connection $closed -Quiet -ErrorVariable +failed | Should -BeFalse
+        Test-MayarConnection -Quiet -ErrorVariable +failed | Should -BeFalse
+        $failed.Count | Should -Be 0
+    }
+
+    It 'stops with Mayar.NotConnected when there is no connection' {
+        Disconnect-Mayar
+        { Test-MayarConnection -ErrorAction Stop } | Should -Throw -ErrorId 'Mayar.NotConnected,*'
+    }
+
+    It 'tests each piped connection, in order' {
+        $good = Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -PassThru
+        $wrong = Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -PassThru
+
+        $tests = @($good, $wrong | Test-MayarConnection)
+
+        $tests.Count | Should -Be 2
+        $tests[0].Status | Should -Be 'Ok'
+        $tests[1].Status | Should -Be 'KeyRefused'
+    }
+
+    It 'writes the request line with -Verbose, and the key in no stream' {
+        $text = Get-StreamText { Test-MayarConnection -Verbose }
+        $text | Should -BeLike '*GET /hl/v2/customers -> 200*'
+        $text | Should -Not -BeLike "*$($script:emulator.ApiKey)*"
+    }
+
+    It 'shows Status, RoundTripMs, ServerTimeOffset and BaseUri whole in an 80-column table' {
+        Set-EmulatorClock -OffsetSeconds -300
+        $tests = @(
+            Test-MayarConnection
+            Test-MayarConnection -Connection (Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl -PassThru)
+            Test-MayarConnection -Connection (Connect-Mayar -ApiKey $script:key -BaseUri (Get-ClosedPortUrl) -PassThru)
+        )
+
+        foreach ($width in 80, 79) {
+            $rendered = ($tests | Out-String -Width $width) -replace "$([char]27)\[[0-9;]*m", ''
+            $lines = @($rendered -split "`r?`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
+            $lines.Count | Should -Be 5 -Because "a header, the dashes and a line per test:`n$rendered"
+            $lines[0] | Should -Match '^Status\s+RoundTripMs\s+ServerTimeOffset\s+BaseUri$'
+            foreach ($line in $lines) {
+                $line.Length | Should -BeLessOrEqual $width -Because "'$line' must fit $width columns"
+            }
+
+            for ($i = 0; $i -lt $tests.Count; $i++) {
+                $cells = @($lines[$i + 2].Trim() -split '\s+')
+                $cells | Should -Contain ([string]$tests[$i].Status)
+                $cells | Should -Contain ([string]$tests[$i].RoundTripMs)
+                $cells | Should -Contain $tests[$i].BaseUri.AbsoluteUri
+            }
+
+            @($lines[2].Trim() -split '\s+') | Should -Contain $tests[0].ServerTimeOffset.ToString('g')
+        }
+    }
+
+    It 'shows every property, the message among them, in Format-List' {
+        $text = Test-MayarConnection | Format-List | Out-String -Width 80
+        foreach ($name in 'Status', 'Reachable', 'KeyAccepted', 'Message', 'Environment', 'BaseUri', 'ApiKeyHint', 'StatusCode', 'ErrorId', 'RoundTripMs', 'ServerTimeOffset', 'ServerTimeUncertainty', 'TestedAt') {
+            $text | Should -Match "(?m)^$name\s+:"
+        }
+    }
+}
+
+Describe 'Connect-Mayar -Validate' {
+    BeforeEach {
+        Reset-Emulator
+        Connect-Emulator
+        $script:before = Get-MayarConnection
+    }
+
+    It 'stores a connection whose key the API accepts, after one read' {
+        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -Validate -PassThru |
+            Should -Not -BeNullOrEmpty
+        (Get-ProbeRequest).Count | Should -Be 1
+        Get-MayarConnection | Should -Not -Be $script:before
+    }
+
+    It 'sends nothing without -Validate' {
+        Connect-Mayar -ApiKey $script:wrongKey -BaseUri $script:emulator.BaseUrl
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a key the API refuses (<Case>) with Mayar.Unauthorized, and the previous default connection stays' -ForEach @(
+        @{ Case = '401'; Fault = $null }
+        @{ Case = '400 "API key does not have access"'; Fault = 'no access' }
+    ) {
+        $key = $script:wrongKey
+        if ($Fault) {
+            Add-EmulatorFault -Fault $script:noAccessFault
+            $key = $script:key
+        }
+
+        $outcome = Invoke-UntilError { Connect-Mayar -ApiKey $key -BaseUri $script:emulator.BaseUrl -Validate -PassThru }
+
+        $outcome.Output.Count | Should -Be 0
+        $outcome.Error.FullyQualifiedErrorId | Should -BeLike 'Mayar.Unauthorized,*'
+        $outcome.Error.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        "$($outcome.Error.ErrorDetails)" | Should -BeLike '*did not store the connection*'
+        "$($outcome.Error.ErrorDetails) $($outcome.Error.Exception.Message)" | Should -Not -BeLike "*$($script:emulator.ApiKey)*"
+        Get-MayarConnection | Should -Be $script:before
+    }
+
+    It 'refuses an API it cannot reach, at once, and stores nothing' {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $outcome = Invoke-UntilError { Connect-Mayar -ApiKey $script:key -BaseUri (Get-ClosedPortUrl) -Validate }
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+
+        $outcome.Error.FullyQualifiedErrorId | Should -BeLike 'Mayar.Transport,*'
+        $outcome.Error.CategoryInfo.Category | Should -Be 'ConnectionError'
+        Get-MayarConnection | Should -Be $script:before
+    }
+}
+
+Describe 'Connect-Mayar -ApiKey' {
+    BeforeEach {
+        Reset-Emulator
+        Disconnect-Mayar
+    }
+
+    It 'takes a PSCredential: the password is the key, the user name is ignored' {
+        $credential = [pscredential]::new('ignored-user', $script:key)
+
+        Connect-Mayar -ApiKey $credential -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -WarningVariable warned
+
+        $warned.Count | Should -Be 0
+        (Get-MayarCreditBalance @sample).Balance | Should -Be 30001
+        (Test-MayarConnection).KeyAccepted | Should -BeTrue
+    }
+
+    It 'takes a PSCredential by position' {
+        Connect-Mayar ([pscredential]::new('x', $script:key)) -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0
+        (Test-MayarConnection).Status | Should -Be 'Ok'
+    }
+
+    It 'takes a SecureString without a warning' {
+        Connect-Mayar -ApiKey $script:key -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -WarningVariable warned
+        $warned.Count | Should -Be 0
+        (Test-MayarConnection).Status | Should -Be 'Ok'
+    }
+
+    It 'takes a plain string (as Get-Secret -AsPlainText gives it), and warns that it can end up in history and logs' {
+        Connect-Mayar -ApiKey $script:plainKey -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -WarningVariable warned -WarningAction SilentlyContinue
+
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*plain text*history*Get-Secret*'
+        (Get-MayarCreditBalance @sample).Balance | Should -Be 30001
+    }
+
+    It 'shows a plain-string key in no stream, -Verbose and -Debug included' {
+        if ($PSVersionTable.PSVersion.Major -lt 7) {
+            Set-ItResult -Skipped -Because 'Windows PowerShell 5.1 -Debug prompts'
+            return
+        }
+
+        $text = Get-StreamText {
+            Connect-Mayar -ApiKey $script:plainKey -BaseUri $script:emulator.BaseUrl -RequestsPerMinute 0 -Validate -Verbose -Debug
+            Test-MayarConnection -Verbose -Debug
+        }
+
+        $text | Should -BeLike '*plain text*'
+        $text | Should -BeLike '*GET /hl/v2/customers -> 200*'
+        $text | Should -Not -BeLike "*$($script:plainKey)*"
+    }
+
+    It 'writes the plain-text warning as a debug line under -Debug, where a warning would prompt' {
+        # PowerShell makes a compiled cmdlet's warnings Inquire under -Debug ("Continue with this operation?").
+        if ($PSVersionTable.PSVersion.Major -lt 7) {
+            Set-ItResult -Skipped -Because 'Windows PowerShell 5.1 -Debug prompts for the debug lines too'
+            return
+        }
+
+        $records = @(Connect-Mayar -ApiKey $script:plainKey -BaseUri $script:emulator.BaseUrl -Debug 5>&1 3>&1)
+
+        @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like 'WARNING: -ApiKey was given as plain text*' }).Count | Should -Be 1
+        Get-MayarConnection | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses <Shown> with Mayar.InvalidArgument naming -ApiKey and the types it takes, never the value' -ForEach @(
+        @{ Shown = '42'; Value = 42 }
+        @{ Shown = 'a hashtable'; Value = @{ key = 'sk-live-do-not-show-0001' } }
+        @{ Shown = 'bytes'; Value = [byte[]](1, 2, 3) }
+    ) {
+        $outcome = Invoke-UntilError { Connect-Mayar -ApiKey $Value -BaseUri $script:emulator.BaseUrl }
+
+        $outcome.Error.FullyQualifiedErrorId | Should -BeLike 'Mayar.InvalidArgument,*'
+        "$($outcome.Error)" | Should -BeLike '-ApiKey must be a SecureString*a PSCredential*or a string, not a *'
+        "$($outcome.Error)" | Should -Not -BeLike '*sk-live-do-not-show-0001*'
+        Get-MayarConnection | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an empty string or an empty credential with Mayar.InvalidArgument' -ForEach @(
+        @{ Value = '' }
+        @{ Value = [pscredential]::Empty }
+    ) {
+        { Connect-Mayar -ApiKey $Value -BaseUri $script:emulator.BaseUrl -ErrorAction Stop -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'Mayar.InvalidArgument,*' -ExpectedMessage '-ApiKey must not be empty*'
+    }
+
+    It 'still refuses $null' {
+        { Connect-Mayar -ApiKey $null -BaseUri $script:emulator.BaseUrl -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+}
