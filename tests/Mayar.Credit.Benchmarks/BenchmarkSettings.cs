@@ -38,7 +38,7 @@ public sealed record BenchmarkSettings(
     /// <summary>Timed passes with latency: a sequential pass of 300 reads at 50 ms takes 15 s.</summary>
     public int PowerShellPassesWithLatency { get; init; }
 
-    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]] | --credit-batch";
+    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]] | --credit-batch | --progress --pwsh PATH [--module PATH]";
 
     /// <summary>Reads --quick, --json FILE, --pwsh PATH and --module PATH; null after printing usage.</summary>
     public static BenchmarkSettings? Parse(string[] args)
@@ -53,6 +53,7 @@ public sealed record BenchmarkSettings(
             {
                 case "--quick": quick = true; break;
                 case "--credit-batch": break;
+                case "--progress": break;
                 case "--json" when i + 1 < args.Length: json = args[++i]; break;
                 case "--pwsh" when i + 1 < args.Length: pwsh = args[++i]; break;
                 case "--module" when i + 1 < args.Length: module = args[++i]; break;

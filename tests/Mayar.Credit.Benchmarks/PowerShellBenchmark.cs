@@ -68,7 +68,7 @@ public static class PowerShellBenchmark
         ("parallel8", "$rows | ForEach-Object -Parallel { Invoke-RestMethod ... } -ThrottleLimit 8"),
     };
 
-    private const string Marker = "MAYARBENCH";
+    internal const string Marker = "MAYARBENCH";
     private const int WarmUpRows = 16;
 
     public static Result Run(EmulatorTarget target, BenchmarkSettings settings)
@@ -251,20 +251,20 @@ public static class PowerShellBenchmark
     private static string BalanceUrl(string baseUri, string customerId, string productId) =>
         $"{baseUri}{MayarRoutes.CreditBalance.TrimStart('/')}?customerId={Uri.EscapeDataString(customerId)}&productId={Uri.EscapeDataString(productId)}";
 
-    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static string Write(DirectoryInfo folder, string name, string script)
+    internal static string Write(DirectoryInfo folder, string name, string script)
     {
         var path = Path.Combine(folder.FullName, name);
         File.WriteAllText(path, script, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;
     }
 
-    private static double Number(IReadOnlyDictionary<string, string> figures, string name) =>
+    internal static double Number(IReadOnlyDictionary<string, string> figures, string name) =>
         double.Parse(figures[name], NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Runs one script in a fresh pwsh; returns the key=value pairs of its marker line and the process's wall time.</summary>
-    private static (IReadOnlyDictionary<string, string> Figures, double ProcessMs) RunScript(string pwsh, string script, string apiKey, params string[] scriptArguments)
+    internal static (IReadOnlyDictionary<string, string> Figures, double ProcessMs) RunScript(string pwsh, string script, string apiKey, params string[] scriptArguments)
     {
         var start = new ProcessStartInfo(pwsh)
         {
