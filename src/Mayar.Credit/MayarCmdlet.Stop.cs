@@ -47,6 +47,7 @@ public abstract partial class MayarCmdlet
     private protected void StopAndThrow(ErrorRecord record, string reason = "Stopped by a terminating error")
     {
         FinishBeforeStop(reason);
+        CompleteProgress();
         ThrowTerminatingError(record);
     }
 

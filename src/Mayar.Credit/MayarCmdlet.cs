@@ -90,8 +90,15 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             Write(_window.Complete());
         }
 
+        CompleteProgress();
+    }
+
+    // The activity ends with the command, however it ends (a terminating error included); once.
+    private protected void CompleteProgress()
+    {
         _progressTicks?.Dispose();
         _progressWriter?.Complete();
+        _progressWriter = null;
     }
 
     /// <summary>True for a cmdlet that reads pages: its progress counts pages and entries rather than rows.</summary>
@@ -252,10 +259,16 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
                     StopAndThrow(record, "Stopped: the API refused the key");
                 }
 
-                if (ReportsUnfinishedRows && CommandTrace.ErrorStops(this))
+                if (CommandTrace.ErrorStops(this))
                 {
-                    // This error ends the command inside WriteError: first stop sending and write what finished.
-                    FinishBeforeStop("Stopped by a terminating error");
+                    // This error ends the command inside WriteError: first stop sending and write what finished
+                    // (a cmdlet that moves credit), and end the progress.
+                    if (ReportsUnfinishedRows)
+                    {
+                        FinishBeforeStop("Stopped by a terminating error");
+                    }
+
+                    CompleteProgress();
                 }
 
                 WriteOrReport(() => WriteError(record));

@@ -109,6 +109,17 @@ Describe 'Progress' {
         @($run.Progress.StatusDescription | Where-Object { $_ -match 'next request in [4-6] s \(the server asked to wait\)' }).Count | Should -BeGreaterThan 0
     }
 
+    It 'a command ended by -ErrorAction Stop still completes its activity' {
+        $run = Invoke-InInstance -Script {
+            param($Ids, $Product)
+            try { $Ids | Get-MayarCreditBalance -ProductId $Product -ErrorAction Stop } catch { 'stopped' }
+        } -Arguments @{ Ids = @($accounts.CustomerIds[0], 'nope', $accounts.CustomerIds[1]); Product = $accounts.ProductId }
+
+        $run.Output[-1] | Should -Be 'stopped'
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+        $run.Progress[-1].StatusDescription | Should -Match '^1 done · 1 failed'
+    }
+
     It 'a list counts pages and entries' {
         $accounts.CustomerIds | ForEach-Object { Add-MayarCredit -CustomerId $_ -ProductId $accounts.ProductId -Amount 10 } | Out-Null
         $run = Invoke-InInstance -Script { param($Ids, $Product) $Ids | Get-MayarCreditHistory -ProductId $Product } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
