@@ -2,6 +2,8 @@
 # parameters, and the about topic in an 80-column console. The cmdlets come from the imported module, so a cmdlet
 # added later is checked too.
 # Run with: ./build.ps1 -Task Pester   (builds first; the module is imported from out/<Configuration>/Mayar.Credit)
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseDeclaredVarsMoreThanAssignments', 'exported', Justification = 'Set in BeforeDiscovery, read by the -ForEach of the tests.')]
+param()
 
 BeforeDiscovery {
     # The cases: the cmdlets the manifest exports (the first test checks the imported module exports the same).

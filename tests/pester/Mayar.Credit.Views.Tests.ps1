@@ -94,7 +94,7 @@ BeforeAll {
             $table.Lines[1] | Should -Match '^[-\s]+$' -Because "the second line of a table is the dashes under the header:`n$shown"
             foreach ($line in $table.Lines) {
                 $line.Length | Should -BeLessOrEqual $width -Because "'$line' must fit $width columns"
-                $line | Should -Not -Match '…' -Because 'a wrapped table cuts nothing'
+                $line | Should -Not -Match ([char]0x2026) -Because 'a wrapped table cuts nothing with an ellipsis'
             }
 
             foreach ($property in $Whole) {
@@ -119,7 +119,7 @@ BeforeAll {
     $script:productId.Length | Should -Be 36
 
     # Longer than any table column gives an email in 80 columns (30 to 43 characters): 55 characters, unique.
-    function New-LongEmail {
+    function Get-LongEmail {
         param([string] $Kind)
         $local = ("$Kind.with.a.long.address." + [guid]::NewGuid().ToString('N')).Substring(0, 44)
         $email = "$local@example.id"
@@ -222,7 +222,7 @@ Describe 'Checkout links in 80 columns' {
     }
 
     It 'a checkout for a 55-character email shows the email and the link whole, wrapped' {
-        $email = New-LongEmail -Kind 'checkout'
+        $email = Get-LongEmail -Kind 'checkout'
         $checkout = New-MayarCreditCheckout -ProductId $script:productId -Name 'Bright Checkout' -Email $email -Mobile '081234567895' -CreditAmount 1234567
         Assert-TableWhole -Object $checkout -Whole 'CreditAmount', 'Email', 'CheckoutUrl' -Wrapped 'Email', 'CheckoutUrl'
     }
@@ -230,23 +230,23 @@ Describe 'Checkout links in 80 columns' {
 
 Describe 'Long values wrap whole in 80 columns' {
     It 'a registration with a 55-character email shows it whole over two lines' {
-        $email = New-LongEmail -Kind 'register'
+        $email = Get-LongEmail -Kind 'register'
         $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Long Email' -Email $email -Mobile '081234567890' -TrialCredit 1234567
         Assert-TableWhole -Object $registered -Whole 'CustomerId', 'TrialCredit', 'Email' -Wrapped 'Email'
     }
 
     It 'a membership registration with a 55-character email shows it whole (its email column holds 56)' {
-        $email = New-LongEmail -Kind 'member'
+        $email = Get-LongEmail -Kind 'member'
         $member = Register-MayarCustomer -ProductId '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10' -MembershipTierId 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f' -MonthlyPeriod 12 -Name 'Bright Long Email' -Email $email -Mobile '081234567890'
         Assert-TableWhole -Object $member -Whole 'MemberId', 'MonthlyPeriod', 'Email'
     }
 
     It 'a customer record and a listed customer with a 55-character email show it whole' {
-        $email = New-LongEmail -Kind 'record'
+        $email = Get-LongEmail -Kind 'record'
         $created = New-MayarCustomer -Name 'Bright Long Email' -Email $email -Phone '081234567890' -City 'Bandung' -Country ID -Status inactive
         Assert-TableWhole -Object $created -Whole 'Id', 'Status', 'Email' -Wrapped 'Email'
 
-        $email = New-LongEmail -Kind 'listed'
+        $email = Get-LongEmail -Kind 'listed'
         Register-MayarCustomer -ProductId $script:productId -Name 'Bright Long Listed' -Email $email -Mobile '081234567890' | Out-Null
         $listed = Get-MayarCustomer -Email $email
         Assert-TableWhole -Object $listed -Whole 'CustomerId', 'Status', 'Email' -Wrapped 'Email'
