@@ -16,8 +16,13 @@ public sealed class MayarConnection
         ConnectedAt = DateTimeOffset.Now;
     }
 
-    /// <summary>Production, Sandbox or Custom (an explicit base URI).</summary>
-    public MayarEnvironment Environment => Client.Environment;
+    /// <summary>
+    /// Production, Sandbox or Custom (an explicit base URI): the name of the MayarEnvironment value, as a string so
+    /// that ConvertTo-Json writes "Sandbox" and not 1 (ConvertTo-Json reads .NET properties by reflection and writes
+    /// an enum as its number unless -EnumsAsStrings is given; no attribute or type data changes that). In PowerShell
+    /// <c>$c.Environment -eq 'Sandbox'</c> and <c>-eq [Mayar.Credit.Client.MayarEnvironment]::Sandbox</c> both hold.
+    /// </summary>
+    public string Environment => Client.Environment.ToString();
 
     /// <summary>Where requests go.</summary>
     public Uri BaseUri => Client.BaseUri;

@@ -131,6 +131,27 @@ public sealed class FormatFileTests
         }
     }
 
+    // A value longer than its column (a 55-character email, a checkout link) goes on over the next lines instead of
+    // being cut with '…': every character of it is shown.
+    [Fact]
+    public void Every_table_row_wraps_long_values_instead_of_cutting_them()
+    {
+        foreach (var view in TableViews)
+        {
+            var rows = view.Descendants("TableRowEntry").ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, row => Assert.True(row.Element("Wrap") is not null, $"{ViewName(view)}: its TableRowEntry needs <Wrap/>"));
+        }
+    }
+
+    [Fact]
+    public void A_checkouts_table_shows_its_link()
+    {
+        var view = TableViews.Single(v => SelectedType(v) == "Mayar.Credit.Client.CreditCheckout");
+        Assert.Equal("CheckoutUrl", Columns(view)[^1].Label);
+        Assert.Null(Columns(view)[^1].Width);
+    }
+
     [Fact]
     public void Every_table_fits_80_columns()
     {

@@ -69,6 +69,7 @@ public sealed class GalleryPackageTests : IDisposable
     [InlineData("Mayar.Credit.dll")]
     [InlineData("Mayar.Credit.Client.dll")]
     [InlineData("Mayar.Credit.Format.ps1xml")]
+    [InlineData("Mayar.Credit.Types.ps1xml")]
     [InlineData("en-US/Mayar.Credit.dll-Help.xml")]
     [InlineData("en-US/about_Mayar.Credit.help.txt")]
     public void The_package_holds(string file) => Assert.NotNull(_package.GetEntry(file));

@@ -66,5 +66,33 @@ public sealed class HelpPageTests
         }
     }
 
+    [Fact]
+    public void Every_exported_cmdlets_page_names_its_online_version_in_the_repository()
+    {
+        var projectUri = new Mayar.Credit.Build.PowerShellDataFile(Path.Combine(_module.RepoRoot, "Mayar.Credit.psd1")).String("ProjectUri");
+        Assert.StartsWith("https://", projectUri);
+        var exported = ModuleMetadata.ExportedCmdlets();
+        Assert.NotEmpty(exported);
+        Assert.All(exported, cmdlet =>
+            Assert.Matches(new Regex("^online version: " + Regex.Escape($"{projectUri}/blob/main/docs/{cmdlet}.md") + "$", RegexOptions.Multiline), Page(cmdlet)));
+    }
+
+    [Fact]
+    public void No_page_shows_a_nullable_type()
+    {
+        Assert.All(_module.Cmdlets, cmdlet =>
+        {
+            var page = Page(cmdlet.Name);
+            Assert.DoesNotMatch(new Regex(@"^Type: .*(Nullable|`)", RegexOptions.Multiline), page);
+            Assert.DoesNotContain("Nullable", Regex.Match(page, @"## SYNTAX\n(.*?)\n## ", RegexOptions.Singleline).Groups[1].Value);
+            foreach (var parameter in cmdlet.Parameters.Where(p => p.TypeName.EndsWith('?')))
+            {
+                var plain = parameter.Property.PropertyType.GetGenericArguments()[0].Name;
+                Assert.Matches(new Regex($@"^### -{parameter.Name}\n(?:(?!^### ).)*?^Type: {plain}$", RegexOptions.Multiline | RegexOptions.Singleline), page);
+                Assert.Contains($"-{parameter.Name} <{plain}>", page);
+            }
+        });
+    }
+
     private string Page(string cmdlet) => File.ReadAllText(Path.Combine(_module.RepoRoot, "docs", cmdlet + ".md")).Replace("\r\n", "\n");
 }

@@ -71,9 +71,55 @@ public sealed class MamlHelpTests
             Assert.Equal(parameter.Aliases.OrderBy(a => a), (aliases == "none" ? new string[0] : aliases.Split(", ")).OrderBy(a => a));
             var accepted = help.Element(Command + "parameterValueGroup")?.Elements(Command + "parameterValue").Select(v => v.Value).ToList() ?? new List<string>();
             Assert.Equal(parameter.ValidateSet.OrderBy(v => v), accepted.OrderBy(v => v));
-            var shortType = parameter.Property.PropertyType.Name;
-            Assert.Contains(shortType.Split('`')[0], help.Element(Dev + "type")!.Element(Maml + "name")!.Value);
+            Assert.Equal(PlainTypeName(parameter.Property.PropertyType), help.Element(Dev + "type")!.Element(Maml + "name")!.Value);
         }
+    }
+
+    // What help shows for a parameter's type, as PowerShell's own help does: the type's name, and for a Nullable<T>
+    // (-TrialCredit decimal?, -Since DateTime?) T's name: Decimal, not Nullable`1[Decimal].
+    private static string PlainTypeName(System.Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0].Name : type.Name;
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void A_nullable_parameter_shows_its_plain_type_in_the_syntax_and_the_parameters(string cmdlet)
+    {
+        var command = _commands[cmdlet];
+        foreach (var parameter in _module.Cmdlet(cmdlet).Parameters.Where(p => p.Property.PropertyType.IsGenericType && p.Property.PropertyType.GetGenericTypeDefinition().FullName == "System.Nullable`1"))
+        {
+            var plain = parameter.Property.PropertyType.GetGenericArguments()[0].Name;
+            var shown = command.Descendants(Command + "parameter").Where(p => p.Element(Maml + "name")!.Value == parameter.Name).ToList();
+            Assert.NotEmpty(shown);
+            Assert.All(shown, p =>
+            {
+                Assert.Equal(plain, p.Element(Dev + "type")!.Element(Maml + "name")!.Value);
+                Assert.Equal(plain, p.Element(Command + "parameterValue")!.Value);
+            });
+        }
+
+        var names = command.Descendants(Command + "parameterValue").Select(v => v.Value)
+            .Concat(command.Descendants(Dev + "type").Select(t => t.Element(Maml + "name")!.Value));
+        Assert.DoesNotContain(names, n => n.Contains("Nullable", System.StringComparison.Ordinal) || n.Contains('`'));
+    }
+
+    [Fact]
+    public void The_nullable_parameters_of_the_module_include_the_known_ones()
+    {
+        // The theory above holds for every cmdlet; these are the parameters that made it necessary.
+        var nullable = _module.Cmdlets.SelectMany(c => c.Parameters.Where(p => p.TypeName.EndsWith('?')).Select(p => c.Name + " -" + p.Name)).ToList();
+        Assert.Contains("Register-MayarCustomer -TrialCredit", nullable);
+        Assert.Contains("Get-MayarCreditHistory -Since", nullable);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Get_Help_Online_opens_the_cmdlets_page_in_the_repository(string cmdlet)
+    {
+        // Get-Help -Online opens the first related link with a URI: the page's "online version".
+        var projectUri = new Mayar.Credit.Build.PowerShellDataFile(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1")).String("ProjectUri")!;
+        var first = _commands[cmdlet].Element(Command + "relatedLinks")!.Elements(Maml + "navigationLink").First();
+        Assert.Equal("Online Version:", first.Element(Maml + "linkText")!.Value);
+        Assert.Equal($"{projectUri}/blob/main/docs/{cmdlet}.md", first.Element(Maml + "uri")!.Value);
     }
 
     [Theory]
@@ -102,15 +148,41 @@ public sealed class MamlHelpTests
     }
 
     [Fact]
-    public void The_about_topic_is_staged_as_text_with_the_error_ids()
+    public void The_about_topic_is_staged_as_text_with_the_error_ids_keys_from_a_vault_and_semicolon_csv_files()
     {
-        var text = File.ReadAllText(Path.Combine(_module.ModuleFolder, "en-US", "about_Mayar.Credit.help.txt"));
+        var text = AboutTopic;
         Assert.StartsWith("TOPIC", text);
-        Assert.Contains("SHORT DESCRIPTION", text);
-        Assert.Contains("RATE LIMITS AND RETRIES", text);
-        Assert.Contains("Mayar.RateLimited", text);
         Assert.DoesNotContain("```", text);
+        foreach (var expected in new[]
+        {
+            "SHORT DESCRIPTION", "RATE LIMITS AND RETRIES", "Mayar.RateLimited",
+            "KEYS FROM A VAULT", "Connect-Mayar -ApiKey (Get-Secret MayarApiKey)", "Microsoft.PowerShell.SecretManagement", "Test-MayarConnection", "-Validate",
+            "-Delimiter ';'", "-UseCulture",
+        })
+        {
+            Assert.Contains(expected, text);
+        }
     }
+
+    [Fact]
+    public void The_about_topic_reads_as_plain_text_in_an_80_column_console()
+    {
+        var lines = AboutTopic.Split('\n');
+        Assert.True(lines.Length > 50, "the about topic is nearly empty");
+        foreach (var line in lines)
+        {
+            // 79: an 80-column console shows the line without wrapping it (the brief's limit is 80).
+            Assert.True(line.Length <= 79, $"about topic line of {line.Length} characters: '{line}'");
+            Assert.False(line.TrimStart().StartsWith('|'), $"a markdown table row in the about topic: '{line}'");
+            Assert.DoesNotMatch(@"\|\s*-{3,}\s*\|", line);
+
+            // Repository paths mean nothing to a user of the installed module; an online address may hold them.
+            var words = System.Text.RegularExpressions.Regex.Replace(line, @"https?://\S+", string.Empty);
+            Assert.False(words.Contains("src/", System.StringComparison.Ordinal) || words.Contains("docs/", System.StringComparison.Ordinal), $"a repository path in the about topic: '{line}'");
+        }
+    }
+
+    private string AboutTopic => File.ReadAllText(Path.Combine(_module.ModuleFolder, "en-US", "about_Mayar.Credit.help.txt"));
 
     private Dictionary<string, XElement> Parameters(string cmdlet) =>
         _commands[cmdlet].Element(Command + "parameters")!.Elements(Command + "parameter").ToDictionary(p => p.Element(Maml + "name")!.Value);

@@ -54,12 +54,14 @@ public sealed class ManifestTests
         Assert.Equal("5.1", _manifest.String("PowerShellVersion"));
     }
 
-    [Fact]
-    public void Every_format_file_is_staged_beside_it()
+    [Theory]
+    [InlineData("FormatsToProcess")]
+    [InlineData("TypesToProcess")]
+    public void Every_format_and_types_file_is_staged_beside_it(string key)
     {
-        var formats = _manifest.List("FormatsToProcess")!;
-        Assert.NotEmpty(formats);
-        Assert.All(formats, f => Assert.True(File.Exists(Path.Combine(_module.ModuleFolder, f)), f));
+        var files = _manifest.List(key)!;
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.True(File.Exists(Path.Combine(_module.ModuleFolder, f)), f));
     }
 
     [Fact]
@@ -85,16 +87,18 @@ public sealed class ManifestTests
         Assert.Null(source.List("RequiredAssemblies"));
     }
 
-    [Fact]
-    public void The_source_manifest_names_each_format_file_where_it_is_in_the_repository()
+    [Theory]
+    [InlineData("FormatsToProcess", "src/Mayar.Credit/Mayar.Credit.Format.ps1xml")]
+    [InlineData("TypesToProcess", "src/Mayar.Credit/Mayar.Credit.Types.ps1xml")]
+    public void The_source_manifest_names_each_format_and_types_file_where_it_is_in_the_repository(string key, string path)
     {
-        var formats = new PowerShellDataFile(SourcePath).List("FormatsToProcess")!;
-        Assert.Equal(new[] { "src/Mayar.Credit/Mayar.Credit.Format.ps1xml" }, formats);
-        Assert.All(formats, f => Assert.True(File.Exists(Path.Combine(_module.RepoRoot, f)), f));
+        var files = new PowerShellDataFile(SourcePath).List(key)!;
+        Assert.Equal(new[] { path }, files);
+        Assert.All(files, f => Assert.True(File.Exists(Path.Combine(_module.RepoRoot, f)), f));
     }
 
     [Fact]
-    public void The_staged_manifest_is_the_source_plus_the_root_module_with_format_files_by_leaf_name()
+    public void The_staged_manifest_is_the_source_plus_the_root_module_with_format_and_types_files_by_leaf_name()
     {
         var source = File.ReadAllText(SourcePath);
         var staged = File.ReadAllText(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1"));
@@ -106,8 +110,10 @@ public sealed class ManifestTests
         Assert.StartsWith("    ModuleVersion ", stagedLines[added + 1]);
         stagedLines.RemoveAt(added);
 
-        // ... and the format paths by their leaf names; every other byte is the source's.
-        var expected = source.Replace("'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'", "'Mayar.Credit.Format.ps1xml'");
+        // ... and the format and types paths by their leaf names; every other byte is the source's.
+        var expected = source
+            .Replace("'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'", "'Mayar.Credit.Format.ps1xml'")
+            .Replace("'src/Mayar.Credit/Mayar.Credit.Types.ps1xml'", "'Mayar.Credit.Types.ps1xml'");
         Assert.NotEqual(source, expected);
         Assert.Equal(expected, string.Join("\n", stagedLines));
     }

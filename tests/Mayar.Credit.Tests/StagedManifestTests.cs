@@ -40,6 +40,12 @@ public sealed class StagedManifestTests
             StagedManifest.Create("@{\n  ModuleVersion = '1.0'\n  FormatsToProcess = 'src/A/A.Format.ps1xml'\n}\n", "A.dll"));
 
     [Fact]
+    public void Types_files_are_reduced_to_their_leaf_names_too() =>
+        Assert.Contains(
+            "TypesToProcess   = @('A.Types.ps1xml', 'B.Types.ps1xml')\n  FormatsToProcess = 'A.Format.ps1xml'",
+            StagedManifest.Create("@{\n  ModuleVersion = '1.0'\n  TypesToProcess   = @('src/A/A.Types.ps1xml', 'src\\B\\B.Types.ps1xml')\n  FormatsToProcess = 'src/A/A.Format.ps1xml'\n}\n", "A.dll"));
+
+    [Fact]
     public void A_source_that_sets_root_module_is_refused() =>
         Assert.Throws<FormatException>(() => StagedManifest.Create("@{\n    RootModule = 'A.dll'\n    ModuleVersion = '1.0'\n}\n", "A.dll"));
 

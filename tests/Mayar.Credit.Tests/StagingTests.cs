@@ -19,6 +19,7 @@ public sealed class StagingTests
     [InlineData("Mayar.Credit.Client.dll")]
     [InlineData("System.Text.Json.dll")]
     [InlineData("Mayar.Credit.Format.ps1xml")]
+    [InlineData("Mayar.Credit.Types.ps1xml")]
     [InlineData("en-US/Mayar.Credit.dll-Help.xml")]
     [InlineData("en-US/about_Mayar.Credit.help.txt")]
     public void The_module_folder_holds(string file) => Assert.True(File.Exists(Path.Combine(_module.ModuleFolder, file)), file);

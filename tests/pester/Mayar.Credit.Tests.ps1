@@ -784,7 +784,8 @@ Describe 'Get-MayarCustomer' {
     It 'keeps the merchant''s webhook URL and account off the output' {
         $customer = Get-MayarCustomer -Email 'johndoe.sample@example.com'
         $customer.CustomerId | Should -Be $script:emulator.SampleCustomerId
-        @($customer.PSObject.Properties.Name) | Should -Be @('CustomerId', 'Email', 'Name', 'Mobile', 'Status', 'CreatedAt', 'UpdatedAt', 'UserId')
+        # Which properties, not their order: the times' CodeProperties (Mayar.Credit.Types.ps1xml) come first.
+        @($customer.PSObject.Properties.Name | Sort-Object) | Should -Be @('CreatedAt', 'CustomerId', 'Email', 'Mobile', 'Name', 'Status', 'UpdatedAt', 'UserId')
         ($customer | Format-List * | Out-String) | Should -Not -Match 'urlHook|example\.invalid|Emulator Merchant'
     }
 

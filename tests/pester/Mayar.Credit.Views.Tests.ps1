@@ -52,6 +52,63 @@ BeforeAll {
         }
     }
 
+    # The cells of a one-object table read across every line its row takes: with <Wrap/> a value longer than its
+    # column goes on in that column on the next lines, so a cell is the column's slice of each line, joined. Columns
+    # are laid out as PowerShell does: each fixed one its Width, one space between, the last takes the rest.
+    function Get-WrappedCell {
+        param([Parameter(Mandatory)] $InputObject, [int] $Width)
+        $lines = @($InputObject | Get-RenderedLine -Width $Width)
+        $view = @((Get-FormatData -TypeName $InputObject.PSObject.TypeNames[0]).FormatViewDefinition |
+                Where-Object { $_.Control -is [System.Management.Automation.TableControl] })[0]
+        $headers = @($view.Control.Headers)
+        $columns = @($view.Control.Rows[0].Columns)
+        $cells = [ordered]@{}
+        $start = 0
+        for ($i = 0; $i -lt $headers.Count; $i++) {
+            $isLast = $i -eq $headers.Count - 1
+            $parts = foreach ($line in $lines[2..($lines.Count - 1)]) {
+                if ($line.Length -gt $start) {
+                    $end = $line.Length
+                    if (-not $isLast) {
+                        $end = [Math]::Min($line.Length, $start + $headers[$i].Width)
+                    }
+
+                    $line.Substring($start, $end - $start).Trim()
+                }
+            }
+
+            $cells[$columns[$i].DisplayEntry.Value] = @($parts) -join ''
+            $start += $headers[$i].Width + 1
+        }
+
+        [pscustomobject]@{ Lines = $lines; Cells = $cells }
+    }
+
+    # Asserts the table of one object fits 80 (and 79) columns and shows every value of $Whole with every character,
+    # on one line or wrapped over several; $Wrapped must take more than one line (the long value is not cut).
+    function Assert-TableWhole {
+        param([object] $Object, [string[]] $Whole, [string[]] $Wrapped)
+        foreach ($width in 80, 79) {
+            $table = Get-WrappedCell -InputObject $Object -Width $width
+            $shown = $table.Lines -join "`n"
+            $table.Lines[1] | Should -Match '^[-\s]+$' -Because "the second line of a table is the dashes under the header:`n$shown"
+            foreach ($line in $table.Lines) {
+                $line.Length | Should -BeLessOrEqual $width -Because "'$line' must fit $width columns"
+                $line | Should -Not -Match ([char]0x2026) -Because 'a wrapped table cuts nothing with an ellipsis'
+            }
+
+            foreach ($property in $Whole) {
+                $value = ConvertTo-Cell $Object.$property
+                $value | Should -Not -BeNullOrEmpty -Because "the sample must have a $property"
+                $table.Cells[$property] | Should -BeExactly $value -Because "at $width columns every character of $property must be in its column:`n$shown"
+            }
+
+            if ($Wrapped) {
+                $table.Lines.Count | Should -BeGreaterThan 3 -Because "at $width columns $($Wrapped -join ', ') wraps over more than one line:`n$shown"
+            }
+        }
+    }
+
     Reset-Emulator
     Connect-Emulator
 
@@ -60,6 +117,15 @@ BeforeAll {
     $script:email.Length | Should -Be 30
     $script:productId = $script:emulator.ProductId
     $script:productId.Length | Should -Be 36
+
+    # Longer than any table column gives an email in 80 columns (30 to 43 characters): 55 characters, unique.
+    function Get-LongEmail {
+        param([string] $Kind)
+        $local = ("$Kind.with.a.long.address." + [guid]::NewGuid().ToString('N')).Substring(0, 44)
+        $email = "$local@example.id"
+        $email.Length | Should -Be 55
+        $email
+    }
 }
 
 AfterAll {
@@ -146,13 +212,44 @@ Describe 'Credit history in 80 columns' {
 }
 
 Describe 'Checkout links in 80 columns' {
-    It 'a checkout shows its credit amount and email whole, and the list view its links' {
+    It 'a checkout shows its credit amount, email and whole link, wrapped, and the list view its links' {
         $checkout = New-MayarCreditCheckout -ProductId $script:productId -Name 'Bright Checkout' -Email $script:email -Mobile '081234567895' -CreditAmount 1234567
-        $checkout.CheckoutUrl.Length | Should -BeGreaterThan 80 -Because 'a link cannot be whole in a table row, so the table leaves it out'
-        Assert-TableFit -Objects @($checkout, $checkout) -Whole 'CreditAmount', 'Email'
+        $checkout.CheckoutUrl.Length | Should -BeGreaterThan 80 -Because 'a link longer than a line shows that the table wraps it'
+        Assert-TableWhole -Object $checkout -Whole 'CreditAmount', 'Email', 'CheckoutUrl' -Wrapped 'CheckoutUrl'
         $list = ($checkout | Format-List | Out-String -Width 400) -replace "$([char]27)\[[0-9;]*m", ''
         $list | Should -Match ('CheckoutUrl\s*: ' + [regex]::Escape($checkout.CheckoutUrl))
         $list | Should -Match ('PaymentLinkUrl\s*: ' + [regex]::Escape($checkout.PaymentLinkUrl))
+    }
+
+    It 'a checkout for a 55-character email shows the email and the link whole, wrapped' {
+        $email = Get-LongEmail -Kind 'checkout'
+        $checkout = New-MayarCreditCheckout -ProductId $script:productId -Name 'Bright Checkout' -Email $email -Mobile '081234567895' -CreditAmount 1234567
+        Assert-TableWhole -Object $checkout -Whole 'CreditAmount', 'Email', 'CheckoutUrl' -Wrapped 'Email', 'CheckoutUrl'
+    }
+}
+
+Describe 'Long values wrap whole in 80 columns' {
+    It 'a registration with a 55-character email shows it whole over two lines' {
+        $email = Get-LongEmail -Kind 'register'
+        $registered = Register-MayarCustomer -ProductId $script:productId -Name 'Bright Long Email' -Email $email -Mobile '081234567890' -TrialCredit 1234567
+        Assert-TableWhole -Object $registered -Whole 'CustomerId', 'TrialCredit', 'Email' -Wrapped 'Email'
+    }
+
+    It 'a membership registration with a 55-character email shows it whole (its email column holds 56)' {
+        $email = Get-LongEmail -Kind 'member'
+        $member = Register-MayarCustomer -ProductId '7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10' -MembershipTierId 'b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f' -MonthlyPeriod 12 -Name 'Bright Long Email' -Email $email -Mobile '081234567890'
+        Assert-TableWhole -Object $member -Whole 'MemberId', 'MonthlyPeriod', 'Email'
+    }
+
+    It 'a customer record and a listed customer with a 55-character email show it whole' {
+        $email = Get-LongEmail -Kind 'record'
+        $created = New-MayarCustomer -Name 'Bright Long Email' -Email $email -Phone '081234567890' -City 'Bandung' -Country ID -Status inactive
+        Assert-TableWhole -Object $created -Whole 'Id', 'Status', 'Email' -Wrapped 'Email'
+
+        $email = Get-LongEmail -Kind 'listed'
+        Register-MayarCustomer -ProductId $script:productId -Name 'Bright Long Listed' -Email $email -Mobile '081234567890' | Out-Null
+        $listed = Get-MayarCustomer -Email $email
+        Assert-TableWhole -Object $listed -Whole 'CustomerId', 'Status', 'Email' -Wrapped 'Email'
     }
 }
 

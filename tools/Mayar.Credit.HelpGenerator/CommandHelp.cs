@@ -25,6 +25,9 @@ public sealed class CommandHelp
     public List<string> Notes { get; } = new();
 
     public List<(string Text, string Uri)> Links { get; } = new();
+
+    /// <summary>The front matter's "online version:", the page Get-Help -Online opens; empty when there is none.</summary>
+    public string OnlineVersion { get; set; } = string.Empty;
 }
 
 /// <summary>One example: a title, the code, and the remarks after it.</summary>
@@ -44,6 +47,7 @@ public sealed class ParameterHelp
 
     public List<string> Description { get; } = new();
 
+    /// <summary>As help shows it: Decimal for Nullable`1[Decimal] (what PowerShell binds is the plain type).</summary>
     public string Type { get; set; } = string.Empty;
 
     /// <summary>Empty means every set ("(All)").</summary>

@@ -52,10 +52,12 @@ public static class MamlWriter
                     new XElement(Maml + "title", $"-------------------------- {e.Title} --------------------------"),
                     new XElement(Dev + "code", e.Code),
                     new XElement(Dev + "remarks", Paragraphs(e.Remarks))))),
-            new XElement(
-                Command + "relatedLinks",
-                help.Links.Select(l => new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", l.Text), new XElement(Maml + "uri", l.Uri)))));
+            new XElement(Command + "relatedLinks", RelatedLinks(help).Select(l => new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", l.Text), new XElement(Maml + "uri", l.Uri)))));
     }
+
+    // The online page first, as platyPS writes it: Get-Help -Online opens the first related link with a URI.
+    private static IEnumerable<(string Text, string Uri)> RelatedLinks(CommandHelp help) =>
+        help.OnlineVersion.Length == 0 ? help.Links : new[] { ("Online Version:", help.OnlineVersion) }.Concat(help.Links.Where(l => l.Uri != help.OnlineVersion));
 
     private static XElement Parameter(ParameterHelp p, bool inSyntax)
     {

@@ -17,7 +17,12 @@ public static class PlatyPsMarkdownReader
     public static CommandHelp Read(string markdown, string fileName)
     {
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
-        var help = new CommandHelp();
+        var help = new CommandHelp { OnlineVersion = FrontMatter(lines, "online version") };
+        if (help.OnlineVersion.Length > 0 && !Uri.TryCreate(help.OnlineVersion, UriKind.Absolute, out _))
+        {
+            throw Problem(fileName, 0, $"'online version: {help.OnlineVersion}' is not an absolute URI");
+        }
+
         var i = SkipFrontMatter(lines);
         string? section = null;
         ExampleHelp? example = null;
@@ -175,7 +180,7 @@ public static class PlatyPsMarkdownReader
             var value = entry[(colon + 1)..].Trim();
             switch (key)
             {
-                case "Type": parameter.Type = value; break;
+                case "Type": parameter.Type = PlainTypeName(value); break;
                 case "Parameter Sets": parameter.Sets.AddRange(value == "(All)" ? Array.Empty<string>() : List(value)); break;
                 case "Aliases": parameter.Aliases.AddRange(List(value)); break;
                 case "Accepted values": parameter.AcceptedValues.AddRange(List(value)); break;
@@ -211,6 +216,45 @@ public static class PlatyPsMarkdownReader
         // Links to sibling pages are by name in Get-Help; only absolute URIs are kept as URIs.
         var target = match.Groups[2].Value;
         return (match.Groups[1].Value, Uri.TryCreate(target, UriKind.Absolute, out _) ? target : string.Empty);
+    }
+
+    /// <summary>
+    /// A parameter type as a person reads it in help: a Nullable's underlying type (Nullable`1[Decimal],
+    /// System.Nullable[decimal] or Nullable&lt;Decimal&gt; is Decimal), anything else as written.
+    /// </summary>
+    public static string PlainTypeName(string type)
+    {
+        var text = type.Trim();
+        foreach (var (open, close) in new[] { ("Nullable`1[", ']'), ("Nullable[", ']'), ("Nullable<", '>') })
+        {
+            var at = text.IndexOf(open, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && text.EndsWith(close) && (at == 0 || text[..at] == "System."))
+            {
+                return PlainTypeName(text[(at + open.Length)..^1]);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>A "key: value" of the front matter, or empty.</summary>
+    private static string FrontMatter(string[] lines, string key)
+    {
+        if (lines.Length == 0 || lines[0] != "---")
+        {
+            return string.Empty;
+        }
+
+        for (var i = 1; i < lines.Length && lines[i] != "---"; i++)
+        {
+            var colon = lines[i].IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && lines[i][..colon].Trim().Equals(key, StringComparison.OrdinalIgnoreCase))
+            {
+                return lines[i][(colon + 1)..].Trim();
+            }
+        }
+
+        return string.Empty;
     }
 
     private static int SkipFrontMatter(string[] lines)

@@ -40,7 +40,17 @@ try
     foreach (var about in pages.Where(p => Path.GetFileName(p).StartsWith("about_", StringComparison.Ordinal)))
     {
         var target = Path.Combine(output, Path.GetFileNameWithoutExtension(about) + ".help.txt");
-        File.WriteAllText(target, AboutTopicWriter.Write(File.ReadAllText(about)), new UTF8Encoding(false));
+        string text;
+        try
+        {
+            text = AboutTopicWriter.Write(File.ReadAllText(about));
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"{Path.GetFileName(about)}: {ex.Message}", ex);
+        }
+
+        File.WriteAllText(target, text, new UTF8Encoding(false));
         Console.WriteLine(target);
     }
 

@@ -6,9 +6,9 @@ namespace Mayar.Credit.Build;
 /// <summary>
 /// The loadable manifest the build stages beside the module's files, made from the source manifest at the
 /// repository root. The source names no build product (so Test-ModuleManifest and PSScriptAnalyzer accept it
-/// in a clean clone) and names each format file by its path in the repository; the staged copy is the same
-/// text with exactly two changes: a RootModule line before ModuleVersion, and each FormatsToProcess entry
-/// reduced to its leaf name (the format files are staged beside the manifest).
+/// in a clean clone) and names each format and types file by its path in the repository; the staged copy is the
+/// same text with exactly two changes: a RootModule line before ModuleVersion, and each FormatsToProcess and
+/// TypesToProcess entry reduced to its leaf name (those files are staged beside the manifest).
 /// </summary>
 public static class StagedManifest
 {
@@ -33,10 +33,10 @@ public static class StagedManifest
         var rootModuleLine = version.Groups[1].Value + "RootModule" + new string(' ', gap) + "= " + Quote(rootModule) + newline;
         var text = source.Insert(version.Index, rootModuleLine);
 
-        // FormatsToProcess = @( ... ) or FormatsToProcess = '...': every quoted path to its leaf name.
+        // FormatsToProcess (or TypesToProcess) = @( ... ) or = '...': every quoted path to its leaf name.
         return Regex.Replace(
             text,
-            @"(?ms)^([ \t]*FormatsToProcess[ \t]*=[ \t]*)(@\(.*?\)|" + Quoted + ")",
+            @"(?ms)^([ \t]*(?:FormatsToProcess|TypesToProcess)[ \t]*=[ \t]*)(@\(.*?\)|" + Quoted + ")",
             m => m.Groups[1].Value + Regex.Replace(m.Groups[2].Value, Quoted, q => Quote(Leaf(Unquote(q.Groups[1].Value)))));
     }
 
