@@ -17,14 +17,14 @@ public sealed class MayarConnectionTest
     {
         _error = error;
         TestedAt = testedAt;
-        Environment = client.Environment;
+        Environment = client.Environment.ToString();
         BaseUri = client.BaseUri;
         ApiKeyHint = client.ApiKeyHint;
         Reachable = exchange?.StatusCode is not null || error?.HttpStatusCode is not null;
         StatusCode = error?.StatusCode ?? exchange?.StatusCode;
         RoundTripMs = exchange is null ? null : (int)Math.Round(exchange.Elapsed.TotalMilliseconds, MidpointRounding.AwayFromZero);
-        Status = notSent is not null ? MayarConnectionStatus.NotSent : error is null ? MayarConnectionStatus.Ok : StatusOf(error, Reachable);
-        KeyAccepted = Status switch
+        _status = notSent is not null ? MayarConnectionStatus.NotSent : error is null ? MayarConnectionStatus.Ok : StatusOf(error, Reachable);
+        KeyAccepted = _status switch
         {
             MayarConnectionStatus.Ok or MayarConnectionStatus.Forbidden => true,
             MayarConnectionStatus.KeyRefused => false,
@@ -40,7 +40,7 @@ public sealed class MayarConnectionTest
             ServerTimeUncertainty = clock.Uncertainty is TimeSpan uncertainty ? ToTenths(uncertainty) : null;
         }
 
-        Message = Status switch
+        Message = _status switch
         {
             MayarConnectionStatus.Ok => $"The Mayar API answered in {RoundTripMs} ms and accepted the key.",
             MayarConnectionStatus.Forbidden => "The Mayar API accepted the key but may not let it list customers; other commands may still work. " + error!.Message,
@@ -49,8 +49,13 @@ public sealed class MayarConnectionTest
         };
     }
 
-    /// <summary>What the test found; <see cref="MayarConnectionStatus.Ok"/> when the API answered and accepted the key.</summary>
-    public MayarConnectionStatus Status { get; }
+    private readonly MayarConnectionStatus _status;
+
+    /// <summary>
+    /// What the test found: the name of a <see cref="MayarConnectionStatus"/> ("Ok" when the API answered and accepted
+    /// the key), as a string so that ConvertTo-Json and Export-Csv write the name; compare with <see cref="Is"/>.
+    /// </summary>
+    public string Status => _status.ToString();
 
     /// <summary>True when the API (or whatever serves the base URI) sent an HTTP answer, whatever its status.</summary>
     public bool Reachable { get; }
@@ -58,8 +63,8 @@ public sealed class MayarConnectionTest
     /// <summary>True when the API accepted the key (it answered the read, or a 403); false when it refused it (401, or 400 "API key does not have access"); null when the answer says neither (no answer, 429, 5xx).</summary>
     public bool? KeyAccepted { get; }
 
-    /// <summary>Production, Sandbox or Custom.</summary>
-    public MayarEnvironment Environment { get; }
+    /// <summary>Production, Sandbox or Custom: the name of the connection's MayarEnvironment (a string, for ConvertTo-Json).</summary>
+    public string Environment { get; }
 
     /// <summary>Where the request went.</summary>
     public Uri BaseUri { get; }
@@ -96,6 +101,9 @@ public sealed class MayarConnectionTest
 
     /// <inheritdoc />
     public override string ToString() => $"{Status}: {Message}";
+
+    /// <summary>True when the test found <paramref name="status"/>.</summary>
+    public bool Is(MayarConnectionStatus status) => _status == status;
 
     private static MayarConnectionStatus StatusOf(MayarApiException error, bool answered) => error.Kind switch
     {

@@ -53,6 +53,9 @@ public static class MayarTimestamp
     /// <summary>ConnectedAt, as PowerShell reads it (CodeProperty getter; the connection's is read-only).</summary>
     public static object? ConnectedAt(PSObject instance) => Get(instance, nameof(ConnectedAt));
 
+    /// <summary>TestedAt, as PowerShell reads it (CodeProperty getter; a connection test's is read-only).</summary>
+    public static object? TestedAt(PSObject instance) => Get(instance, nameof(TestedAt));
+
     /// <summary>
     /// A time as a PSObject whose ToString() is the round-trip text; null stays null, and anything that is not a
     /// DateTimeOffset or DateTime is returned as it is.

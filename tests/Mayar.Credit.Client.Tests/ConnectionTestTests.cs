@@ -39,7 +39,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
     private static void AssertNoAnswer(MayarConnectionTest test, MayarConnectionStatus status, string errorId)
     {
-        Assert.Equal(status, test.Status);
+        Assert.Equal(status.ToString(), test.Status);
         Assert.False(test.Reachable);
         Assert.Null(test.KeyAccepted);
         Assert.Equal(errorId, test.ErrorId);
@@ -53,13 +53,13 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await client.TestConnectionAsync(trace: trace);
 
-        Assert.Equal(MayarConnectionStatus.Ok, test.Status);
+        Assert.Equal(MayarConnectionStatus.Ok.ToString(), test.Status);
         Assert.True(test.Reachable);
         Assert.True(test.KeyAccepted);
         Assert.Equal(200, test.StatusCode);
         Assert.Null(test.ErrorId);
         Assert.Null(test.GetError());
-        Assert.Equal(MayarEnvironment.Custom, test.Environment);
+        Assert.Equal(nameof(MayarEnvironment.Custom), test.Environment);
         Assert.Equal(Emulator.BaseUri, test.BaseUri);
         Assert.Equal(client.ApiKeyHint, test.ApiKeyHint);
         Assert.InRange(test.RoundTripMs!.Value, 0, 10_000);
@@ -78,7 +78,7 @@ public sealed class ConnectionTestTests : EmulatorTest
     {
         var test = await DefaultClient("wrong-key-0000000000").TestConnectionAsync();
 
-        Assert.Equal(MayarConnectionStatus.KeyRefused, test.Status);
+        Assert.Equal(MayarConnectionStatus.KeyRefused.ToString(), test.Status);
         Assert.True(test.Reachable);
         Assert.False(test.KeyAccepted);
         Assert.Equal(401, test.StatusCode);
@@ -97,7 +97,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await DefaultClient().TestConnectionAsync();
 
-        Assert.Equal(MayarConnectionStatus.KeyRefused, test.Status);
+        Assert.Equal(MayarConnectionStatus.KeyRefused.ToString(), test.Status);
         Assert.True(test.Reachable);
         Assert.False(test.KeyAccepted);
         Assert.Equal(400, test.StatusCode);
@@ -144,7 +144,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await DefaultClient(timeout: TimeSpan.FromSeconds(1)).TestConnectionAsync();
 
-        Assert.Equal(MayarConnectionStatus.TimedOut, test.Status);
+        Assert.Equal(MayarConnectionStatus.TimedOut.ToString(), test.Status);
         Assert.Contains("within 1 s", test.Message);
         Assert.Equal(TimeSpan.FromSeconds(10), MayarClient.DefaultConnectionTestTimeout);
     }
@@ -159,7 +159,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await DefaultClient().TestConnectionAsync();
 
-        Assert.Equal(expected, test.Status);
+        Assert.Equal(expected.ToString(), test.Status);
         Assert.True(test.Reachable);
         Assert.Null(test.KeyAccepted);
         Assert.Equal(status, test.StatusCode);
@@ -174,7 +174,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await DefaultClient().TestConnectionAsync();
 
-        Assert.Equal(MayarConnectionStatus.Forbidden, test.Status);
+        Assert.Equal(MayarConnectionStatus.Forbidden.ToString(), test.Status);
         Assert.True(test.KeyAccepted);
         Assert.Equal("Mayar.Forbidden", test.ErrorId);
         Assert.Contains("other commands may still work", test.Message);
@@ -187,7 +187,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await DefaultClient().TestConnectionAsync();
 
-        Assert.Equal(MayarConnectionStatus.BadResponse, test.Status);
+        Assert.Equal(MayarConnectionStatus.BadResponse.ToString(), test.Status);
         Assert.True(test.Reachable);
         Assert.Null(test.KeyAccepted);
         Assert.Equal("Mayar.InvalidResponse", test.ErrorId);
@@ -200,7 +200,7 @@ public sealed class ConnectionTestTests : EmulatorTest
 
         var test = await DefaultClient().TestConnectionAsync();
 
-        Assert.Equal(MayarConnectionStatus.Ok, test.Status);
+        Assert.Equal(MayarConnectionStatus.Ok.ToString(), test.Status);
         Assert.InRange(test.ServerTimeOffset!.Value.TotalSeconds, -302.5, -297.5);
         Assert.InRange(test.ServerTimeUncertainty!.Value.TotalSeconds, 0, 2.5);
 
@@ -213,7 +213,7 @@ public sealed class ConnectionTestTests : EmulatorTest
     {
         // One request a minute: the first test takes the turn, the second would wait about a minute.
         var client = new MayarClient(new MayarClientOptions { ApiKey = MayarApiKey.FromString(EmulatorFixture.ApiKey), BaseUri = Emulator.BaseUri, RequestsPerMinute = 1 });
-        Assert.Equal(MayarConnectionStatus.Ok, (await client.TestConnectionAsync()).Status);
+        Assert.Equal(MayarConnectionStatus.Ok.ToString(), (await client.TestConnectionAsync()).Status);
 
         var test = await WithinAsync(TimeSpan.FromSeconds(5), () => client.TestConnectionAsync(TimeSpan.FromSeconds(1)));
 
@@ -255,7 +255,7 @@ public sealed class ConnectionTestTests : EmulatorTest
         Fault(new FaultRule { Status = 401, Body = "{\"statusCode\":401,\"messages\":\"bad key " + EmulatorFixture.ApiKey + "\"}" });
         outcomes.Add(await DefaultClient().TestConnectionAsync());
 
-        Assert.Equal(MayarConnectionStatus.KeyRefused, outcomes[2].Status);
+        Assert.Equal(MayarConnectionStatus.KeyRefused.ToString(), outcomes[2].Status);
         Assert.All(outcomes, test =>
         {
             Assert.DoesNotContain(EmulatorFixture.ApiKey, test.Message);

@@ -33,7 +33,9 @@ BeforeAll {
         }
     }
 
+    # The status separates its parts with a middle dot, written \u00B7 in the patterns below.
     function New-Row {
+        [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Only makes up a row object; changes nothing.')]
         param([int] $Index, [string] $Product)
         [pscustomobject]@{ ProductId = $Product; Name = "Row $Index"; Email = ('row{0}.{1}@example.com' -f $Index, [guid]::NewGuid().ToString('N').Substring(0, 8)); Mobile = '08123456789' }
     }
@@ -61,10 +63,10 @@ Describe 'Progress' {
         $records[0].ActivityId | Should -BeGreaterThan 100
         @($records.Activity | Select-Object -Unique) | Should -Be 'Register-MayarCustomer'
         $records | ForEach-Object { $_.PercentComplete | Should -Be -1; $_.SecondsRemaining | Should -Be -1 }
-        $records | Where-Object RecordType -EQ 'Processing' | ForEach-Object { $_.StatusDescription | Should -Match '^\d+ done · \d+ failed' }
+        $records | Where-Object RecordType -EQ 'Processing' | ForEach-Object { $_.StatusDescription | Should -Match '^\d+ done \u00B7 \d+ failed' }
         @($records | Where-Object RecordType -EQ 'Completed').Count | Should -Be 1
         $records[-1].RecordType | Should -Be 'Completed'
-        $records[-1].StatusDescription | Should -Match '^4 done · 1 failed'
+        $records[-1].StatusDescription | Should -Match '^4 done \u00B7 1 failed'
         @($records.CurrentOperation | Where-Object { $_ -like 'row1.*(row 1)' }).Count | Should -BeGreaterThan 0
     }
 
@@ -96,8 +98,8 @@ Describe 'Progress' {
         # 30 a minute: 2 s apart, so the wait for each row's turn is shown while the pipeline waits.
         $run = Invoke-InInstance -RequestsPerMinute 30 -Script { param($Ids, $Product) $Ids | Get-MayarCreditBalance -ProductId $Product } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
         @($run.Output).Count | Should -Be 3
-        @($run.Progress.StatusDescription | Where-Object { $_ -match '· next request in [12] s$' }).Count | Should -BeGreaterThan 0
-        $run.Progress[-1].StatusDescription | Should -Match '^3 done · 0 failed'
+        @($run.Progress.StatusDescription | Where-Object { $_ -match '\u00B7 next request in [12] s$' }).Count | Should -BeGreaterThan 0
+        $run.Progress[-1].StatusDescription | Should -Match '^3 done \u00B7 0 failed'
     }
 
     It 'a Retry-After over 5 s is one warning and shows in the status' {
@@ -117,7 +119,7 @@ Describe 'Progress' {
 
         $run.Output[-1] | Should -Be 'stopped'
         $run.Progress[-1].RecordType | Should -Be 'Completed'
-        $run.Progress[-1].StatusDescription | Should -Match '^1 done · 1 failed'
+        $run.Progress[-1].StatusDescription | Should -Match '^1 done \u00B7 1 failed'
     }
 
     It 'a list counts pages and entries' {
@@ -125,7 +127,7 @@ Describe 'Progress' {
         $run = Invoke-InInstance -Script { param($Ids, $Product) $Ids | Get-MayarCreditHistory -ProductId $Product } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
         @($run.Output).Count | Should -Be 3
         $run.Progress[-1].RecordType | Should -Be 'Completed'
-        $run.Progress[-1].StatusDescription | Should -Be '3 pages · 3 entries'
+        $run.Progress[-1].StatusDescription | Should -Match '^3 pages \u00B7 3 entries$'
     }
 }
 

@@ -130,7 +130,7 @@ public sealed class ConnectMayarCommand : StoppableCmdlet
         if (test.KeyAccepted == true)
         {
             CommandTrace.WriteVerboseLine(this, client.Redactor.Redact("Validated: " + test.Message)!);
-            if (test.Status == MayarConnectionStatus.Forbidden)
+            if (test.Is(MayarConnectionStatus.Forbidden))
             {
                 Warn(client.Redactor.Redact(test.Message)!);
             }
@@ -145,7 +145,7 @@ public sealed class ConnectMayarCommand : StoppableCmdlet
         {
             ErrorDetails = new ErrorDetails(text)
             {
-                RecommendedAction = Advice(test.Status),
+                RecommendedAction = Advice(test),
             },
         });
     }
@@ -166,12 +166,10 @@ public sealed class ConnectMayarCommand : StoppableCmdlet
         }
     }
 
-    private static string Advice(MayarConnectionStatus status) => status switch
-    {
-        MayarConnectionStatus.KeyRefused => "Check the key, and that it belongs to this environment (a Sandbox key does not work with Production), then run Connect-Mayar again.",
-        MayarConnectionStatus.RateLimited or MayarConnectionStatus.ServerError => "The API could not check the key just now: run Connect-Mayar -Validate again in a moment (without -Validate the connection is stored untested).",
-        _ => "Check the network and -Environment or -BaseUri, then run Connect-Mayar -Validate again (without -Validate the connection is stored untested).",
-    };
+    private static string Advice(MayarConnectionTest test) =>
+        test.Is(MayarConnectionStatus.KeyRefused) ? "Check the key, and that it belongs to this environment (a Sandbox key does not work with Production), then run Connect-Mayar again."
+        : test.Is(MayarConnectionStatus.RateLimited) || test.Is(MayarConnectionStatus.ServerError) ? "The API could not check the key just now: run Connect-Mayar -Validate again in a moment (without -Validate the connection is stored untested)."
+        : "Check the network and -Environment or -BaseUri, then run Connect-Mayar -Validate again (without -Validate the connection is stored untested).";
 
     private MayarApiKey ResolveKey(out bool plainText)
     {
