@@ -95,7 +95,7 @@ Describe 'Times in CSV' {
         $entry = [Mayar.Credit.Client.CreditHistoryEntry]::new()
         $entry.CreatedAt = $script:sampleTime
         [cultureinfo]::CurrentCulture = $_
-        ($entry | Select-Object Id, CreatedAt | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).CreatedAt | Should -BeExactly $script:sampleText
+        ($entry | Select-Object -Property @('Id', 'CreatedAt') | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).CreatedAt | Should -BeExactly $script:sampleText
         $back = [DateTimeOffset](($entry | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv).CreatedAt)
         $back | Should -Be $script:sampleTime
         $back.Offset | Should -Be $script:sampleTime.Offset
@@ -144,7 +144,7 @@ Describe 'Times stay DateTimeOffset for PowerShell users' {
         $time.ToString() | Should -BeExactly '2026-12-05T08:12:05.1230000+00:00'
         $time.ToString('yyyy-MM-dd') | Should -BeExactly '2026-12-05'
         $time.ToString('d', [cultureinfo]::InvariantCulture) | Should -BeExactly '12/05/2026'
-        $time.ToString([cultureinfo]'id-ID') | Should -BeExactly $script:sampleTime.AddDays(3).ToString([cultureinfo]'id-ID')
+        $time.ToString([cultureinfo]'id-ID') | Should -BeExactly ($script:sampleTime.AddDays(3).ToString([cultureinfo]'id-ID'))
         ('{0:yyyy-MM-dd HH:mm}' -f $time) | Should -BeExactly '2026-12-05 08:12'
         $table = ($script:entries[0] | Format-Table | Out-String -Width 80) -replace "$([char]27)\[[0-9;]*m", ''
         $table | Should -Match '2026-12-05 08:12:05Z'
