@@ -7,9 +7,12 @@
 
     Build: dotnet build, which stages the loadable module at out/<Configuration>/Mayar.Credit/ (its manifest
            written from the source manifest Mayar.Credit.psd1 at the root) and writes the Gallery package.
-    Test:  Build, then dotnet test (xunit), then the Pester tests in tests/pester (needs Pester 5.3+).
+    Test:  Build, then dotnet test (xunit, leaving out tests/Mayar.Credit.PesterTests, which runs the Pester files
+           in the local tool PowerShell), then the Pester tests in tests/pester in this PowerShell.
            With -NoBuild, runs the test assemblies already built (CI builds once and tests on every OS).
-    Pester: Build (unless -NoBuild), then only the Pester tests in tests/pester, in this PowerShell.
+    Pester: Build (unless -NoBuild), then only the Pester tests in tests/pester, in this PowerShell. Pester is the
+           package pinned in tools/Mayar.Credit.PesterPackage, imported by path from the NuGet packages folder
+           (restored first when missing), never a Pester installed in a module folder.
     Demo:  Build, start the local emulator, import the staged module and run the cmdlets against it: register, top up,
            spend, history, balance, a customer record, a conflict.
     Package: dotnet pack, which writes the PowerShell Gallery package
@@ -20,6 +23,8 @@
            out/<Configuration>/repository/ registered only while publishing. Needs PSResourceGet 1.1+.
     Analyze: Invoke-ScriptAnalyzer with PSScriptAnalyzerSettings.psd1 over every .ps1, .psm1 and .psd1
            (bin/, obj/, out/, node_modules/ skipped); prints every finding and fails on any Warning or Error.
+           PSScriptAnalyzer is an installed module, else the one in ../shared/tools/pwsh beside the repository
+           (the project's build machines); with neither, fails (or, with -SkipMissingAnalyzer, says it skipped).
 .EXAMPLE
     ./build.ps1 -Task Demo
 .EXAMPLE
@@ -41,7 +46,10 @@ param(
     [string] $Repository,
 
     # Publish: the repository's API key (the PowerShell Gallery needs one; a local folder does not).
-    [string] $ApiKey
+    [string] $ApiKey,
+
+    # Analyze: without PSScriptAnalyzer, say the analysis was skipped and why, and succeed (.ci/run).
+    [switch] $SkipMissingAnalyzer
 )
 
 $ErrorActionPreference = 'Stop'
@@ -82,7 +90,9 @@ function Invoke-TestTask {
     }
     else {
         Invoke-BuildTask
-        Invoke-Dotnet -Arguments @('test', $solution, '--configuration', $Configuration, '--no-build')
+        # The Pester xunit project runs the same Pester files (in the local tool PowerShell); here they run below,
+        # in this PowerShell, so once.
+        Invoke-Dotnet -Arguments @('test', $solution, '--configuration', $Configuration, '--no-build', '--filter', 'FullyQualifiedName!~Mayar.Credit.PesterTests')
     }
 
     Invoke-PesterTask
@@ -93,15 +103,7 @@ function Invoke-PesterTask {
         Invoke-BuildTask
     }
 
-    $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object { $_.Version -ge [version]'5.3.0' } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if (-not $pester) {
-        throw 'Pester 5.3 or later is needed: Install-Module Pester -MinimumVersion 5.3.0 -Scope CurrentUser'
-    }
-
-    Import-Module $pester
+    Import-Module (Get-PesterModulePath) -Force
     $env:MAYAR_CREDIT_CONFIGURATION = $Configuration
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/pester'
@@ -111,6 +113,37 @@ function Invoke-PesterTask {
     if ($result.FailedCount -gt 0) {
         throw "$($result.FailedCount) Pester test(s) failed."
     }
+}
+
+# NuGet's global packages folder: NUGET_PACKAGES, else what dotnet says (~/.nuget/packages by default).
+function Get-NuGetPackagesFolder {
+    if ($env:NUGET_PACKAGES) {
+        return $env:NUGET_PACKAGES
+    }
+
+    $line = & dotnet nuget locals global-packages --list | Where-Object { $_ -match '^\s*global-packages:' } | Select-Object -First 1
+    if ($LASTEXITCODE -ne 0 -or -not $line) {
+        throw 'dotnet nuget locals global-packages --list did not name the NuGet packages folder.'
+    }
+
+    ($line -replace '^\s*global-packages:\s*', '').Trim()
+}
+
+# Pester.psd1 of the package pinned in tools/Mayar.Credit.PesterPackage/Pester.props, restored when missing.
+function Get-PesterModulePath {
+    $project = Join-Path $root 'tools/Mayar.Credit.PesterPackage/Mayar.Credit.PesterPackage.csproj'
+    $props = [xml](Get-Content -LiteralPath (Join-Path $root 'tools/Mayar.Credit.PesterPackage/Pester.props') -Raw)
+    $pesterVersion = $props.Project.PropertyGroup.MayarPesterVersion
+    $path = Join-Path (Get-NuGetPackagesFolder) "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $path)) {
+        Invoke-Dotnet -Arguments @('restore', $project) | Out-Host
+    }
+
+    if (-not (Test-Path -LiteralPath $path)) {
+        throw "dotnet restore of $project did not bring $path."
+    }
+
+    $path
 }
 
 function Invoke-DemoTask {
@@ -233,11 +266,29 @@ function Invoke-PublishTask {
 
 function Invoke-AnalyzeTask {
     $analyzer = Get-Module -ListAvailable -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1
+    $shared = Join-Path (Split-Path -Parent $root) 'shared/tools/pwsh/install'
+    if (-not $analyzer -and (Test-Path -LiteralPath $shared)) {
+        # The project's build machines: the PowerShell build in ../shared/tools/pwsh carries PSScriptAnalyzer.
+        $launcher = & bash $shared
+        if ($LASTEXITCODE -eq 0 -and $launcher) {
+            $analyzer = Get-ChildItem -Path (Join-Path (Split-Path -Parent $launcher) 'publish/Modules/PSScriptAnalyzer/*/PSScriptAnalyzer.psd1') -ErrorAction SilentlyContinue |
+                Sort-Object -Property { [version]$_.Directory.Name } -Descending |
+                Select-Object -First 1 -ExpandProperty FullName
+        }
+    }
+
     if (-not $analyzer) {
-        throw 'PSScriptAnalyzer is needed: Install-Module PSScriptAnalyzer -Scope CurrentUser'
+        $reason = "PSScriptAnalyzer is not installed (Install-Module PSScriptAnalyzer -Scope CurrentUser; it is not on NuGet) and there is no $shared."
+        if ($SkipMissingAnalyzer) {
+            Write-Output "PSScriptAnalyzer: skipped: $reason"
+            return
+        }
+
+        throw $reason
     }
 
     Import-Module $analyzer
+    Write-Verbose "PSScriptAnalyzer $((Get-Module -Name PSScriptAnalyzer).Version) from $((Get-Module -Name PSScriptAnalyzer).ModuleBase)"
     $settings = Join-Path $root 'PSScriptAnalyzerSettings.psd1'
     $skipped = '[\\/](bin|obj|out|node_modules|\.git)[\\/]'
     $files = Get-ChildItem -LiteralPath $root -Recurse -File |

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Mayar.Credit.Testing;
 
 namespace Mayar.Credit.Benchmarks;
 
@@ -20,8 +21,11 @@ public sealed record BenchmarkSettings(
     /// <summary>The emulator latencies the PowerShell per-item reads run at.</summary>
     public static readonly int[] PowerShellLatenciesMs = { 0, 50 };
 
-    /// <summary>The pwsh to run the PowerShell section with (--pwsh PATH); null: no PowerShell section.</summary>
+    /// <summary>What the PowerShell section runs in, for the report (--pwsh [PATH]); null: no PowerShell section.</summary>
     public string? PwshPath { get; init; }
+
+    /// <summary>The PowerShell the section starts: --pwsh PATH, or with --pwsh alone `pwsh` on PATH, else the local tool.</summary>
+    internal LocalPowerShell? PowerShell { get; init; }
 
     /// <summary>The staged module manifest the PowerShell section imports (--module PATH, default out/Release/Mayar.Credit/Mayar.Credit.psd1).</summary>
     public string ModulePath { get; init; } = string.Empty;
@@ -38,9 +42,9 @@ public sealed record BenchmarkSettings(
     /// <summary>Timed passes with latency: a sequential pass of 300 reads at 50 ms takes 15 s.</summary>
     public int PowerShellPassesWithLatency { get; init; }
 
-    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]] | --credit-batch | --progress --pwsh PATH [--module PATH]";
+    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh [PATH] [--module PATH]] | --credit-batch | --progress --pwsh [PATH] [--module PATH]   (--pwsh alone: pwsh on PATH, else the local tool of .config/dotnet-tools.json)";
 
-    /// <summary>Reads --quick, --json FILE, --pwsh PATH and --module PATH; null after printing usage.</summary>
+    /// <summary>Reads --quick, --json FILE, --pwsh [PATH] and --module PATH; null after printing usage.</summary>
     public static BenchmarkSettings? Parse(string[] args)
     {
         var quick = false;
@@ -55,7 +59,8 @@ public sealed record BenchmarkSettings(
                 case "--credit-batch": break;
                 case "--progress": break;
                 case "--json" when i + 1 < args.Length: json = args[++i]; break;
-                case "--pwsh" when i + 1 < args.Length: pwsh = args[++i]; break;
+                case "--pwsh" when i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal): pwsh = args[++i]; break;
+                case "--pwsh": pwsh = string.Empty; break;
                 case "--module" when i + 1 < args.Length: module = args[++i]; break;
                 default:
                     Console.Error.WriteLine(UsageText);
@@ -65,18 +70,28 @@ public sealed record BenchmarkSettings(
 
         if (module is not null && pwsh is null)
         {
-            Console.Error.WriteLine("--module is used by the PowerShell section only: give --pwsh PATH too.");
+            Console.Error.WriteLine("--module is used by the PowerShell section only: give --pwsh [PATH] too.");
             Console.Error.WriteLine(UsageText);
             return null;
         }
 
         string modulePath = string.Empty;
+        LocalPowerShell? powerShell = null;
         if (pwsh is not null)
         {
-            if (!File.Exists(pwsh))
+            if (pwsh.Length == 0)
+            {
+                powerShell = LocalPowerShell.FromPathOrTool(RepoRoot());
+            }
+            else if (!File.Exists(pwsh))
             {
                 Console.Error.WriteLine($"--pwsh: no such file '{pwsh}'.");
                 return null;
+            }
+            else
+            {
+                var full = Path.GetFullPath(pwsh);
+                powerShell = new LocalPowerShell(full, Array.Empty<string>(), full);
             }
 
             modulePath = module is not null ? Path.GetFullPath(module) : DefaultModulePath();
@@ -92,7 +107,8 @@ public sealed record BenchmarkSettings(
             : new BenchmarkSettings(false, OverheadRounds: 25, OverheadRequestsPerRound: 2000, ConcurrencyRequests: 256, LatencyMs: 100, RateLimitedRequests: 600, RateLimitPerMinute: 600, StreamItems: 100_000, json);
         return settings with
         {
-            PwshPath = pwsh is null ? null : Path.GetFullPath(pwsh),
+            PwshPath = powerShell?.Description,
+            PowerShell = powerShell,
             ModulePath = modulePath,
             ColdStartRuns = quick ? 5 : 9,
             PowerShellRows = 300,
@@ -102,16 +118,19 @@ public sealed record BenchmarkSettings(
     }
 
     /// <summary>out/Release/Mayar.Credit/Mayar.Credit.psd1 under the repository root (the folder holding Mayar.Credit.slnx above this program).</summary>
-    private static string DefaultModulePath()
+    private static string DefaultModulePath() => Path.Combine(RepoRoot(), "out", "Release", "Mayar.Credit", "Mayar.Credit.psd1");
+
+    /// <summary>The folder holding Mayar.Credit.slnx above this program, else the current folder.</summary>
+    private static string RepoRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Mayar.Credit.slnx")))
             {
-                return Path.Combine(directory.FullName, "out", "Release", "Mayar.Credit", "Mayar.Credit.psd1");
+                return directory.FullName;
             }
         }
 
-        return Path.GetFullPath(Path.Combine("out", "Release", "Mayar.Credit", "Mayar.Credit.psd1"));
+        return Directory.GetCurrentDirectory();
     }
 }

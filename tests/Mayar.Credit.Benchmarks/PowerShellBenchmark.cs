@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using Mayar.Credit.Client;
 using Mayar.Credit.Emulator;
+using Mayar.Credit.Testing;
 
 namespace Mayar.Credit.Benchmarks;
 
@@ -73,7 +74,7 @@ public static class PowerShellBenchmark
 
     public static Result Run(EmulatorTarget target, BenchmarkSettings settings)
     {
-        var pwsh = settings.PwshPath ?? throw new InvalidOperationException("No pwsh given.");
+        var pwsh = settings.PowerShell ?? throw new InvalidOperationException("No pwsh given.");
         var state = target.State;
         var baseUri = target.Emulator.BaseUri.AbsoluteUri;
         var work = Directory.CreateTempSubdirectory("mayar-bench-");
@@ -148,7 +149,7 @@ public static class PowerShellBenchmark
 
             return new Result(
                 version,
-                pwsh,
+                pwsh.Description,
                 settings.ModulePath,
                 settings.ColdStartRuns,
                 moduleCold,
@@ -264,18 +265,11 @@ public static class PowerShellBenchmark
         double.Parse(figures[name], NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Runs one script in a fresh pwsh; returns the key=value pairs of its marker line and the process's wall time.</summary>
-    internal static (IReadOnlyDictionary<string, string> Figures, double ProcessMs) RunScript(string pwsh, string script, string apiKey, params string[] scriptArguments)
+    internal static (IReadOnlyDictionary<string, string> Figures, double ProcessMs) RunScript(LocalPowerShell pwsh, string script, string apiKey, params string[] scriptArguments)
     {
-        var start = new ProcessStartInfo(pwsh)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", script }.Concat(scriptArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = pwsh.StartFile(script, scriptArguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
 
         // Only this run's settings reach the module; no telemetry or update check during start-up.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MAYAR_", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -284,11 +278,9 @@ public static class PowerShellBenchmark
         }
 
         start.Environment["MAYAR_API_KEY"] = apiKey;
-        start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
 
         var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {pwsh}.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {pwsh.Description}.");
         var errorTask = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

@@ -4,8 +4,8 @@ using System.Linq;
 using Mayar.Credit.Benchmarks;
 using Mayar.Credit.Emulator;
 
-// Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh PATH [--module PATH]] | --credit-batch
-//        | --progress --pwsh PATH [--module PATH]   (what Write-Progress costs a 0-latency batch of 1,000 rows)
+// Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh [PATH] [--module PATH]] | --credit-batch
+//        | --progress --pwsh [PATH] [--module PATH]   (what Write-Progress costs a 0-latency batch of 1,000 rows)
 // Starts the emulator in this process on a free loopback port, measures, prints a table, optionally saves JSON.
 // With --pwsh, also measures the module in that PowerShell (cold start and per-item cost, see PowerShellBenchmark).
 var settings = BenchmarkSettings.Parse(args);
@@ -29,7 +29,7 @@ if (args.Contains("--progress"))
 {
     if (settings.PwshPath is null)
     {
-        Console.Error.WriteLine("--progress runs the module in PowerShell: give --pwsh PATH.");
+        Console.Error.WriteLine("--progress runs the module in PowerShell: give --pwsh [PATH].");
         return 2;
     }
 

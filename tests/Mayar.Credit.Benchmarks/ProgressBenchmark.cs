@@ -25,7 +25,7 @@ public static class ProgressBenchmark
         {
             var script = PowerShellBenchmark.Write(work, "progress.ps1", Script(settings.ModulePath, target.Emulator.BaseUri.AbsoluteUri));
             Console.WriteLine($"Write-Progress cost: {Rows} balance reads (0 ms latency, no pacing), {Passes} passes each way, alternating, in {settings.PwshPath}");
-            var (figures, _) = PowerShellBenchmark.RunScript(settings.PwshPath!, script, target.ApiKey);
+            var (figures, _) = PowerShellBenchmark.RunScript(settings.PowerShell!, script, target.ApiKey);
             var on = PowerShellBenchmark.Number(figures, "on");
             var off = PowerShellBenchmark.Number(figures, "off");
             var c = CultureInfo.InvariantCulture;

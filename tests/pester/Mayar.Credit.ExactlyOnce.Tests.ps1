@@ -29,8 +29,8 @@ Import-Module '$script:manifest'
 Connect-Mayar -ApiKey (ConvertTo-SecureString -String '$($script:emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($script:emulator.BaseUrl)' -RequestsPerMinute 0
 Import-Csv -LiteralPath '$script:csv' | Add-MayarCredit -JournalPath '$script:journal' -ThrottleLimit 4 | Out-Null
 "@
-        $pwsh = (Get-Process -Id $PID).Path
-        $process = Start-Process -FilePath $pwsh -ArgumentList '-NoProfile', '-NonInteractive', '-File', $child -PassThru
+        $arguments = $script:powerShellArguments + @('-NoProfile', '-NonInteractive', '-File', $child)
+        $process = Start-Process -FilePath $script:powerShellExecutable -ArgumentList $arguments -PassThru
         try {
             Wait-Until { @(Get-AddCreditRequest | Where-Object { $_.fault -like 'process-hang*' -and $_.processed }).Count -eq 1 } -TimeoutSec 60
             Start-Sleep -Milliseconds 300

@@ -33,9 +33,10 @@ BeforeAll {
     # Runs a script in a new PowerShell process of the same edition, without profiles; returns its output lines.
     function Invoke-FreshPowerShell {
         param([string] $Script)
-        $executable = (Get-Process -Id $PID).Path
+        $executable = $script:powerShellExecutable
+        $leading = $script:powerShellArguments
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
-        $output = & $executable -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+        $output = & $executable @leading -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
     }
 

@@ -39,7 +39,8 @@ BeforeAll {
     # (Linux, macOS) and the temporary module folder first on PSModulePath; returns its exit code and output.
     function Invoke-IsolatedPowerShell {
         param([string] $Script)
-        $executable = (Get-Process -Id $PID).Path
+        $executable = $script:powerShellExecutable
+        $leading = $script:powerShellArguments
         $prelude = "`$env:PSModulePath = '$($script:modulesFolder)' + [IO.Path]::PathSeparator + `$env:PSModulePath`n`$ErrorActionPreference = 'Stop'`n"
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($prelude + $Script))
         $savedHome = $env:HOME
@@ -48,7 +49,7 @@ BeforeAll {
                 $env:HOME = $script:tempHome
             }
 
-            $output = & $executable -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+            $output = & $executable @leading -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
         }
         finally {
             $env:HOME = $savedHome

@@ -36,7 +36,8 @@ Import-Csv -LiteralPath '$csv' | Add-MayarCredit -JournalPath '$script:journal' 
 "@
         # Slow enough that the hang can be added once ~20 top-ups have arrived; it holds the next one's answer for ever.
         Set-EmulatorLatency 60
-        $process = Start-Process -FilePath (Get-Process -Id $PID).Path -ArgumentList '-NoProfile', '-NonInteractive', '-File', $child -PassThru
+        $arguments = $script:powerShellArguments + @('-NoProfile', '-NonInteractive', '-File', $child)
+        $process = Start-Process -FilePath $script:powerShellExecutable -ArgumentList $arguments -PassThru
         try {
             Wait-Until { @(Get-AddCreditRequest).Count -ge 20 } -TimeoutSec 60
             Add-EmulatorFault @{ path = $script:addPath; kind = 'process-hang'; holdMs = 0; count = 1 }

@@ -12,6 +12,14 @@ if ($env:MAYAR_CREDIT_CONFIGURATION) {
     $configuration = $env:MAYAR_CREDIT_CONFIGURATION
 }
 
+# This PowerShell as a command for a child process: its executable and the arguments before its own. Under the local
+# .NET tool (`dotnet pwsh`, what `dotnet test` runs the suite in) the process is dotnet, running pwsh.dll.
+$script:powerShellExecutable = (Get-Process -Id $PID).Path
+$script:powerShellArguments = @()
+if ([System.IO.Path]::GetFileNameWithoutExtension($script:powerShellExecutable) -eq 'dotnet') {
+    $script:powerShellArguments = @([System.Reflection.Assembly]::GetEntryAssembly().Location)
+}
+
 $script:emulator = Start-MayarEmulator -Root $script:root -Configuration $configuration
 # The module staged by that configuration's build (out/<Configuration>/Mayar.Credit).
 $script:manifest = Join-Path $script:root "out/$configuration/Mayar.Credit/Mayar.Credit.psd1"
