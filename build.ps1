@@ -278,7 +278,12 @@ function Invoke-AnalyzeTask {
     }
 
     if (-not $analyzer) {
-        $reason = "PSScriptAnalyzer is not installed (Install-Module PSScriptAnalyzer -Scope CurrentUser; it is not on NuGet) and there is no $shared."
+        $from = 'there is no ../shared/tools/pwsh beside the repository'
+        if (Test-Path -LiteralPath $shared) {
+            $from = "$shared gave none"
+        }
+
+        $reason = "PSScriptAnalyzer is not installed (Install-Module PSScriptAnalyzer -Scope CurrentUser; it is not on NuGet) and $from."
         if ($SkipMissingAnalyzer) {
             Write-Output "PSScriptAnalyzer: skipped: $reason"
             return
@@ -288,7 +293,7 @@ function Invoke-AnalyzeTask {
     }
 
     Import-Module $analyzer
-    Write-Verbose "PSScriptAnalyzer $((Get-Module -Name PSScriptAnalyzer).Version) from $((Get-Module -Name PSScriptAnalyzer).ModuleBase)"
+    Write-Output "PSScriptAnalyzer $((Get-Module -Name PSScriptAnalyzer).Version) from $((Get-Module -Name PSScriptAnalyzer).ModuleBase)"
     $settings = Join-Path $root 'PSScriptAnalyzerSettings.psd1'
     $skipped = '[\\/](bin|obj|out|node_modules|\.git)[\\/]'
     $files = Get-ChildItem -LiteralPath $root -Recurse -File |
