@@ -121,7 +121,9 @@ function Get-NuGetPackagesFolder {
         return $env:NUGET_PACKAGES
     }
 
-    $line = & dotnet nuget locals global-packages --list | Where-Object { $_ -match '^\s*global-packages:' } | Select-Object -First 1
+    # All of the output first: Select-Object -First would stop dotnet before $LASTEXITCODE is set.
+    $listed = @(& dotnet nuget locals global-packages --list)
+    $line = $listed | Where-Object { $_ -match '^\s*global-packages:' } | Select-Object -First 1
     if ($LASTEXITCODE -ne 0 -or -not $line) {
         throw 'dotnet nuget locals global-packages --list did not name the NuGet packages folder.'
     }
