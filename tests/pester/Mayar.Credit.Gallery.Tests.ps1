@@ -10,11 +10,28 @@
 
 BeforeDiscovery {
     $script:hasResourceGet = [bool](Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet | Where-Object { $_.Version -ge [version]'1.1.0' })
-    $script:hasAnalyzer = [bool](Get-Module -ListAvailable -Name PSScriptAnalyzer)
+    # PSScriptAnalyzer is not on NuGet: an installed one, else the one the shared PowerShell build beside the
+    # repository carries (as build.ps1 -Task Analyze finds it). The path reaches the run phase through the environment.
+    $analyzer = Get-Module -ListAvailable -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1 -ExpandProperty Path
+    $shared = Join-Path $PSScriptRoot '../../../shared/tools/pwsh/install'
+    if (-not $analyzer -and (Test-Path -LiteralPath $shared)) {
+        $launcher = & bash $shared
+        if ($LASTEXITCODE -eq 0 -and $launcher) {
+            $analyzer = Get-ChildItem -Path (Join-Path (Split-Path -Parent $launcher) 'publish/Modules/PSScriptAnalyzer/*/PSScriptAnalyzer.psd1') -ErrorAction SilentlyContinue |
+                Sort-Object -Property { [version]$_.Directory.Name } -Descending |
+                Select-Object -First 1 -ExpandProperty FullName
+        }
+    }
+
+    $env:MAYAR_TEST_ANALYZER = $analyzer
+    $script:hasAnalyzer = [bool]$analyzer
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
+    if ($env:MAYAR_TEST_ANALYZER) {
+        Import-Module -Name $env:MAYAR_TEST_ANALYZER
+    }
 
     $script:sourceManifest = Join-Path $script:root 'Mayar.Credit.psd1'
     $script:version = (Import-PowerShellDataFile -Path $script:sourceManifest).ModuleVersion
@@ -99,7 +116,7 @@ Describe 'The manifests, read by PowerShell''s own tools' {
     }
 
     It 'the analyzer settings run every rule of the Gallery''s preset' -Skip:(-not $script:hasAnalyzer) {
-        $analyzer = Get-Module -ListAvailable -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1
+        $analyzer = Get-Module -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1
         $gallery = Import-PowerShellDataFile -Path (Join-Path $analyzer.ModuleBase 'Settings/PSGallery.psd1')
         $settings = Import-PowerShellDataFile -Path (Join-Path $script:root 'PSScriptAnalyzerSettings.psd1')
         $settings.Keys | Should -Not -Contain 'IncludeRules' -Because 'leaving IncludeRules out runs the default rules, which hold the Gallery''s'
