@@ -39,6 +39,24 @@ internal static class CommandTrace
     }
 
     /// <summary>
+    /// Writes a warning, or with -Debug (and no -WarningAction) a "WARNING: …" debug line: PowerShell then sets a
+    /// compiled cmdlet's warning preference to Inquire, so a WriteWarning would ask "Continue with this operation?"
+    /// in the middle of a batch and, under pwsh -NonInteractive, end it.
+    /// </summary>
+    public static void WriteWarningLine(PSCmdlet cmdlet, string text)
+    {
+        var bound = cmdlet.MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("WarningAction"))
+        {
+            cmdlet.WriteDebug("WARNING: " + text);
+        }
+        else
+        {
+            cmdlet.WriteWarning(text);
+        }
+    }
+
+    /// <summary>
     /// Whether WriteDebug will show anything: -Debug, else $DebugPreference as the caller's scope sees it.
     /// </summary>
     public static bool IsDebugOn(PSCmdlet cmdlet)

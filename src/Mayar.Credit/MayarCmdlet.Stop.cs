@@ -71,10 +71,23 @@ public abstract partial class MayarCmdlet
         {
             write();
         }
-        catch (Exception ex) when (ReportsUnfinishedRows && ex is not PipelineStoppedException)
+        catch (Exception ex) when (ex is not PipelineStoppedException)
         {
             Cancel(_stopping);
-            ReportUnfinished("Stopped by an error (" + ex.GetType().Name + ")");
+            if (ReportsUnfinishedRows)
+            {
+                ReportUnfinished("Stopped by an error (" + ex.GetType().Name + ")");
+            }
+
+            try
+            {
+                CompleteProgress();
+            }
+            catch (Exception progress) when (progress is PipelineStoppedException or InvalidOperationException)
+            {
+                // The host no longer takes progress: it clears the activity with the pipeline.
+            }
+
             throw;
         }
     }

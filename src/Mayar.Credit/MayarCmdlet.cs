@@ -159,6 +159,12 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
     private protected void WriteInvalid(PendingRow row, MayarArgumentException error)
     {
         _progress.RowFinished(failed: true);
+        if (CommandTrace.ErrorStops(this))
+        {
+            // WriteError will end the command before it returns.
+            CompleteProgress();
+        }
+
         WriteError(MayarErrorRecords.InvalidArgument(error, row.Input, row.Label));
     }
 
@@ -204,7 +210,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
     {
         var trace = new WindowTraceListener(_window!, _debug, _verboseAsDebug);
         var client = ActiveConnection.Client;
-        _progress.CurrentOperation = row.Label;
+        _progress.RowStarting(row.Label);
         _progressWriter?.Update();
         return _window!.Add(row, () =>
         {
@@ -224,7 +230,8 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
         {
             if (item.IsMessage)
             {
-                WriteMessage(item.Message);
+                // A write that fails here (a warning refused) stops the command as a failed result write does.
+                WriteOrReport(() => WriteMessage(item.Message));
             }
             else if (_ctrlC)
             {
@@ -287,7 +294,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
             case ServerWait wait:
                 if (_progress.ServerWait(wait.Delay))
                 {
-                    WriteWarning(ActiveConnection.Client.Redactor.Redact(wait.Description) + ". The batch goes on after it.");
+                    CommandTrace.WriteWarningLine(this, ActiveConnection.Client.Redactor.Redact(wait.Description) + ". The batch goes on after it.");
                 }
 
                 _progressWriter?.Update(now: true);

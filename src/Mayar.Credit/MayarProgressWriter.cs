@@ -51,7 +51,7 @@ internal sealed class MayarProgressWriter
     }
 
     // A new record each time: a host or a runspace's Streams.Progress keeps the records it is given.
-    private ProgressRecord Record(ProgressRecordType type) => new(_id, _activity, Progress.Status())
+    private ProgressRecord Record(ProgressRecordType type) => new(_id, _activity, Progress.Status(final: type == ProgressRecordType.Completed))
     {
         CurrentOperation = type == ProgressRecordType.Completed ? null : Progress.CurrentOperation,
         PercentComplete = -1,

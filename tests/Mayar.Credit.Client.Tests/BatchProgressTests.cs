@@ -98,6 +98,25 @@ public sealed class BatchProgressTests
     }
 
     [Fact]
+    public void The_rate_counts_from_the_first_request_and_the_final_status_has_no_next_request()
+    {
+        var pace = new MayarRateLimiter(0);
+        pace.PauseFor(TimeSpan.FromSeconds(30));
+        var progress = Rows(pace);
+        _now = TimeSpan.FromSeconds(30);
+        progress.RowStarting("a@example.com (row 1)");
+        Assert.Equal("a@example.com (row 1)", progress.CurrentOperation);
+        for (var i = 0; i < 20; i++)
+        {
+            progress.RowFinished(failed: false);
+        }
+
+        _now = TimeSpan.FromSeconds(90);
+        Assert.StartsWith("20 done · 0 failed · 20.0/min · next request in", progress.Status());
+        Assert.Equal("20 done · 0 failed · 20.0/min", progress.Status(final: true));
+    }
+
+    [Fact]
     public void A_list_counts_pages_and_entries()
     {
         var progress = new BatchProgress(new MayarRateLimiter(0), readsPages: true, () => _now);

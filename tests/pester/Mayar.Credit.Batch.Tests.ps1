@@ -25,6 +25,7 @@ BeforeAll {
                 Output   = $output
                 Errors   = @($ps.Streams.Error)
                 Warnings = @($ps.Streams.Warning)
+                Debug    = @($ps.Streams.Debug)
                 Progress = @($ps.Streams.Progress)
             }
         }
@@ -120,6 +121,31 @@ Describe 'Progress' {
         $run.Output[-1] | Should -Be 'stopped'
         $run.Progress[-1].RecordType | Should -Be 'Completed'
         $run.Progress[-1].StatusDescription | Should -Match '^1 done \u00B7 1 failed'
+    }
+
+    It 'under -Debug that warning is a debug line, so the batch neither asks nor stops' {
+        Add-EmulatorFault @{ status = 429; retryAfter = '6'; count = 1 }
+        $run = Invoke-InInstance -Script { param($Ids, $Product) $Ids | Get-MayarCreditBalance -ProductId $Product -Debug } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
+        @($run.Errors).Count | Should -Be 0
+        @($run.Output).Count | Should -Be 3
+        @($run.Warnings).Count | Should -Be 0
+        @($run.Debug.Message | Where-Object { $_ -like 'WARNING: Waiting*Retry-After 6 s*' }).Count | Should -Be 1
+    }
+
+    It 'the final status names no next request' {
+        $run = Invoke-InInstance -RequestsPerMinute 30 -Script { param($Ids, $Product) $Ids | Get-MayarCreditBalance -ProductId $Product } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+        $run.Progress[-1].StatusDescription | Should -Not -Match 'next request'
+    }
+
+    It 'a refused id with -ErrorAction Stop on a list still completes its activity' {
+        $run = Invoke-InInstance -Script {
+            param($Ids, $Product)
+            try { Get-MayarCreditHistory -CustomerId $Ids -ProductId $Product -ErrorAction Stop } catch { 'stopped' }
+        } -Arguments @{ Ids = @($accounts.CustomerIds[0], ''); Product = $accounts.ProductId }
+        $run.Output[-1] | Should -Be 'stopped'
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+        $run.Progress[-1].StatusDescription | Should -Match '^1 page \u00B7 0 entries \u00B7 1 failed$'
     }
 
     It 'a list counts pages and entries' {

@@ -34,6 +34,7 @@ public sealed class BatchProgress
     private TimeSpan? _lastUpdate;
     private TimeSpan _serverWaitEnds;
     private TimeSpan _warnedUntil;
+    private TimeSpan? _firstRequest;
 
     /// <summary>Creates the progress of one command on a connection paced by <paramref name="pace"/>.</summary>
     /// <param name="pace">The connection's rate limiter: when the next request may leave, and a 429's pause.</param>
@@ -62,8 +63,15 @@ public sealed class BatchProgress
     /// <summary>Rows (or pages) whose outcome was an error.</summary>
     public int Failed => Volatile.Read(ref _failed);
 
-    /// <summary>What is being worked on now, e.g. "row 13: a@example.com"; null for nothing in particular.</summary>
-    public string? CurrentOperation { get; set; }
+    /// <summary>What is being worked on now, e.g. "a@example.com (row 13)"; null for nothing in particular.</summary>
+    public string? CurrentOperation { get; private set; }
+
+    /// <summary>A row's request is starting: it becomes the current operation, and the rate counts from the first.</summary>
+    public void RowStarting(string label)
+    {
+        CurrentOperation = label;
+        _firstRequest ??= _elapsed();
+    }
 
     /// <summary>A row ended: with a result, or failed.</summary>
     public void RowFinished(bool failed) => Interlocked.Increment(ref failed ? ref _failed : ref _done);
@@ -113,8 +121,11 @@ public sealed class BatchProgress
     /// <summary>Whether any update was made (so the progress must be completed).</summary>
     public bool Started => _lastUpdate is not null;
 
-    /// <summary>"12 done · 1 failed · 20.1/min · next request in 2 s", or "3 pages · 250 entries · …" for a list.</summary>
-    public string Status()
+    /// <summary>
+    /// "12 done · 1 failed · 20.1/min · next request in 2 s", or "3 pages · 250 entries · …" for a list; the
+    /// <paramref name="final"/> status (the Completed record) says nothing of a next request.
+    /// </summary>
+    public string Status(bool final = false)
     {
         var text = new StringBuilder();
         var elapsed = _elapsed();
@@ -133,11 +144,18 @@ public sealed class BatchProgress
         {
             text.Append(Done.ToString(CultureInfo.InvariantCulture)).Append(" done · ")
                 .Append(Failed.ToString(CultureInfo.InvariantCulture)).Append(" failed");
+            // From the first request: the time before it (connecting, the first input arriving) is not the batch's pace.
             var finished = Done + Failed;
-            if (finished > 0 && elapsed >= TimeSpan.FromSeconds(1))
+            var running = elapsed - (_firstRequest ?? TimeSpan.Zero);
+            if (finished > 0 && running >= TimeSpan.FromSeconds(1))
             {
-                text.Append(" · ").Append(Rate(finished, elapsed));
+                text.Append(" · ").Append(Rate(finished, running));
             }
+        }
+
+        if (final)
+        {
+            return text.ToString();
         }
 
         var serverWait = Max(_serverWaitEnds - elapsed, _pace.UntilPauseEnds);

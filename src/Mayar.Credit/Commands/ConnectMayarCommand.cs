@@ -153,18 +153,7 @@ public sealed class ConnectMayarCommand : StoppableCmdlet
     // Under -Debug (without -WarningAction) PowerShell sets a compiled cmdlet's warning preference to Inquire, so a
     // warning asks "Continue with this operation?" and fails under pwsh -NonInteractive: as with the verbose lines
     // (CommandTrace.VerboseGoesToDebug), the user asked for the most detail, so the warning goes to the debug stream.
-    private void Warn(string text)
-    {
-        var bound = MyInvocation.BoundParameters;
-        if (bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("WarningAction"))
-        {
-            WriteDebug("WARNING: " + text);
-        }
-        else
-        {
-            WriteWarning(text);
-        }
-    }
+    private void Warn(string text) => CommandTrace.WriteWarningLine(this, text);
 
     private static string Advice(MayarConnectionTest test) =>
         test.Is(MayarConnectionStatus.KeyRefused) ? "Check the key, and that it belongs to this environment (a Sandbox key does not work with Production), then run Connect-Mayar again."
