@@ -195,7 +195,7 @@ function Invoke-DemoTask {
 
         Write-Host 'A re-run is a conflict for that row only:' -ForegroundColor Cyan
         $members[0] | Register-MayarCustomer -ProductId $emulator.ProductId -ErrorAction SilentlyContinue -ErrorVariable rerun | Out-Null
-        $rerun | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId): $($_.Exception.Message)" }
+        $rerun | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId): $_" }
 
         Disconnect-Mayar
     }
