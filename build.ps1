@@ -267,17 +267,9 @@ function Invoke-PublishTask {
 }
 
 function Invoke-AnalyzeTask {
-    $analyzer = Get-Module -ListAvailable -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1
+    # An installed one, else the one the project's build machines carry in ../shared/tools/pwsh.
+    $analyzer = & (Join-Path $root 'tools/Find-PSScriptAnalyzer.ps1')
     $shared = Join-Path (Split-Path -Parent $root) 'shared/tools/pwsh/install'
-    if (-not $analyzer -and (Test-Path -LiteralPath $shared)) {
-        # The project's build machines: the PowerShell build in ../shared/tools/pwsh carries PSScriptAnalyzer.
-        $launcher = & bash $shared
-        if ($LASTEXITCODE -eq 0 -and $launcher) {
-            $analyzer = Get-ChildItem -Path (Join-Path (Split-Path -Parent $launcher) 'publish/Modules/PSScriptAnalyzer/*/PSScriptAnalyzer.psd1') -ErrorAction SilentlyContinue |
-                Sort-Object -Property { [version]$_.Directory.Name } -Descending |
-                Select-Object -First 1 -ExpandProperty FullName
-        }
-    }
 
     if (-not $analyzer) {
         $from = 'there is no ../shared/tools/pwsh beside the repository'

@@ -10,19 +10,9 @@
 
 BeforeDiscovery {
     $script:hasResourceGet = [bool](Get-Module -ListAvailable -Name Microsoft.PowerShell.PSResourceGet | Where-Object { $_.Version -ge [version]'1.1.0' })
-    # PSScriptAnalyzer is not on NuGet: an installed one, else the one the shared PowerShell build beside the
-    # repository carries (as build.ps1 -Task Analyze finds it). The path reaches the run phase through the environment.
-    $analyzer = Get-Module -ListAvailable -Name PSScriptAnalyzer | Sort-Object -Property Version -Descending | Select-Object -First 1 -ExpandProperty Path
-    $shared = Join-Path $PSScriptRoot '../../../shared/tools/pwsh/install'
-    if (-not $analyzer -and (Test-Path -LiteralPath $shared)) {
-        $launcher = & bash $shared
-        if ($LASTEXITCODE -eq 0 -and $launcher) {
-            $analyzer = Get-ChildItem -Path (Join-Path (Split-Path -Parent $launcher) 'publish/Modules/PSScriptAnalyzer/*/PSScriptAnalyzer.psd1') -ErrorAction SilentlyContinue |
-                Sort-Object -Property { [version]$_.Directory.Name } -Descending |
-                Select-Object -First 1 -ExpandProperty FullName
-        }
-    }
-
+    # PSScriptAnalyzer is not on NuGet: found as build.ps1 -Task Analyze finds it. The path reaches the run phase
+    # through the environment.
+    $analyzer = & (Join-Path $PSScriptRoot '../../tools/Find-PSScriptAnalyzer.ps1')
     $env:MAYAR_TEST_ANALYZER = $analyzer
     $script:hasAnalyzer = [bool]$analyzer
 }
