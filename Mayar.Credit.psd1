@@ -12,7 +12,6 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    TypesToProcess         = @('src/Mayar.Credit/Mayar.Credit.Types.ps1xml')
     FormatsToProcess       = @('src/Mayar.Credit/Mayar.Credit.Format.ps1xml')
     CmdletsToExport        = @(
         'Add-MayarCredit'

@@ -104,7 +104,7 @@ public abstract partial class MayarCmdlet
             }
             else if (item.Succeeded)
             {
-                WriteObject(item.Result);
+                MayarTypeData.Write(this, item.Result);
                 _rows.Written(item.Item);
             }
             else if (item.IsCanceled)

@@ -222,7 +222,7 @@ public abstract partial class MayarCmdlet : PSCmdlet, IDisposable
 
     private static async Task<object?> WithNullable(Task<object> work) => await work.ConfigureAwait(false);
 
-    private void Write(IEnumerable<OrderedWindowEvent<PendingRow, object?>> events) => Write(events, WriteObject);
+    private void Write(IEnumerable<OrderedWindowEvent<PendingRow, object?>> events) => Write(events, result => MayarTypeData.Write(this, result));
 
     private void Write(IEnumerable<OrderedWindowEvent<PendingRow, object?>> events, Action<object?> succeeded)
     {

@@ -109,7 +109,7 @@ public abstract class MayarListCmdlet<TRequest, TItem> : MayarCmdlet
                     break;
                 }
 
-                WriteObject(item);
+                MayarTypeData.Write(this, item);
                 written++;
             }
 

@@ -8,7 +8,8 @@ using System.Reflection;
 namespace Mayar.Credit;
 
 /// <summary>
-/// The times of the module's output objects as PowerShell reads them, bound by Mayar.Credit.Types.ps1xml: each
+/// The times of the module's output objects as PowerShell reads them, bound by Mayar.Credit.Types.ps1xml (loaded by
+/// <see cref="MayarTypeData"/> when a command first writes an object with a time): each
 /// DateTimeOffset (or DateTime) property of an output type has a CodeProperty of the same name, which PowerShell
 /// finds before the .NET property. Its value is the very same DateTimeOffset (so <c>-is [DateTimeOffset]</c>, sorting,
 /// comparison and arithmetic are unchanged) in a PSObject whose ToString() is the ISO 8601 round-trip text

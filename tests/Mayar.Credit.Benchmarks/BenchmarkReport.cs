@@ -76,6 +76,14 @@ public sealed record BenchmarkReport(
         return text.ToString();
     }
 
+    /// <summary>The PowerShell section alone, as --cold-start prints it.</summary>
+    public static string PowerShellTable(PowerShellBenchmark.Result p)
+    {
+        var text = new StringBuilder();
+        AppendPowerShell(text, p);
+        return text.ToString();
+    }
+
     private static void AppendPowerShell(StringBuilder text, PowerShellBenchmark.Result p)
     {
         var c = CultureInfo.InvariantCulture;
@@ -91,6 +99,12 @@ public sealed record BenchmarkReport(
         text.AppendLine(c, $"  first Invoke-RestMethod, same URL and key                   {p.Rest.FirstCall,-26} {p.Rest.JitFirstCall,6:0}");
         text.AppendLine(c, $"    (second Invoke-RestMethod, for contrast)                  {p.Rest.SecondCall}");
         text.AppendLine(c, $"  whole pwsh process, start to exit: module {p.Module.Process.Median:0} ms, Invoke-RestMethod {p.Rest.Process.Median:0} ms (medians)");
+        text.AppendLine(c, $"  ratio, module path / first Invoke-RestMethod (medians): {m.Total.Median / p.Rest.FirstCall.Median:0.00}");
+        if (p.PerItem.Count == 0)
+        {
+            return;
+        }
+
         var latencies = p.PerItem.Select(r => r.LatencyMs).Distinct().ToList();
         text.AppendLine(c, $"Balance reads in one pwsh per latency, {p.Rows} rows ({p.RowSource}); ms per item, after a warm-up");
         text.AppendLine(c, $"  (median of {string.Join(" / ", latencies.Select(l => p.PerItem.First(r => r.LatencyMs == l).Passes))} passes at {string.Join(" / ", latencies)} ms; every method in turn in each pass)");

@@ -42,7 +42,7 @@ public sealed record BenchmarkSettings(
     /// <summary>Timed passes with latency: a sequential pass of 300 reads at 50 ms takes 15 s.</summary>
     public int PowerShellPassesWithLatency { get; init; }
 
-    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh [PATH] [--module PATH]] | --credit-batch | --progress --pwsh [PATH] [--module PATH]   (--pwsh alone: pwsh on PATH, else the local tool of .config/dotnet-tools.json)";
+    private const string UsageText = "Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh [PATH] [--module PATH]] | --credit-batch | --progress --pwsh [PATH] [--module PATH] | --cold-start --pwsh [PATH] [--module PATH]   (--pwsh alone: pwsh on PATH, else the local tool of .config/dotnet-tools.json)";
 
     /// <summary>Reads --quick, --json FILE, --pwsh [PATH] and --module PATH; null after printing usage.</summary>
     public static BenchmarkSettings? Parse(string[] args)
@@ -58,6 +58,7 @@ public sealed record BenchmarkSettings(
                 case "--quick": quick = true; break;
                 case "--credit-batch": break;
                 case "--progress": break;
+                case "--cold-start": break;
                 case "--json" when i + 1 < args.Length: json = args[++i]; break;
                 case "--pwsh" when i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal): pwsh = args[++i]; break;
                 case "--pwsh": pwsh = string.Empty; break;
@@ -110,7 +111,7 @@ public sealed record BenchmarkSettings(
             PwshPath = powerShell?.Description,
             PowerShell = powerShell,
             ModulePath = modulePath,
-            ColdStartRuns = quick ? 5 : 9,
+            ColdStartRuns = quick ? 5 : 11,
             PowerShellRows = 300,
             PowerShellPassesNoLatency = 5,
             PowerShellPassesWithLatency = quick ? 1 : 3,

@@ -72,7 +72,8 @@ public static class PowerShellBenchmark
     internal const string Marker = "MAYARBENCH";
     private const int WarmUpRows = 16;
 
-    public static Result Run(EmulatorTarget target, BenchmarkSettings settings)
+    /// <summary>Runs the cold start and, unless <paramref name="coldStartOnly"/>, the per-item reads.</summary>
+    public static Result Run(EmulatorTarget target, BenchmarkSettings settings, bool coldStartOnly = false)
     {
         var pwsh = settings.PowerShell ?? throw new InvalidOperationException("No pwsh given.");
         var state = target.State;
@@ -117,6 +118,11 @@ public static class PowerShellBenchmark
                 Of(module, "jit_connect").Median,
                 Of(module, "jit_first").Median);
             var restCold = new RestColdStart(Of(rest, "first"), Of(rest, "second"), Spread.Of(rest.Select(r => r.ProcessMs)), Of(rest, "jit_first").Median);
+
+            if (coldStartOnly)
+            {
+                return new Result(module[0].Figures["version"], pwsh.Description, settings.ModulePath, settings.ColdStartRuns, moduleCold, restCold, 0, string.Empty, Array.Empty<PerItem>());
+            }
 
             // Per item: one registered customer per row (distinct ids, as a real batch), in the sample product.
             var runTag = Guid.NewGuid().ToString("N").Substring(0, 8);
@@ -183,7 +189,7 @@ public static class PowerShellBenchmark
         $sw.Restart()
         $null = Get-MayarCreditBalance -CustomerId {{Quote(EmulatorOptions.SampleCustomerId)}} -ProductId {{Quote(EmulatorOptions.SampleProductId)}}
         $second = $sw.Elapsed.TotalMilliseconds
-        [string]::Format([cultureinfo]::InvariantCulture, '{{Marker}} import={0:R} connect={1:R} first={2:R} second={3:R} balance={4} jit_import={5} jit_connect={6} jit_first={7}', $import, ($connect - $import), ($first - $connect), $second, $b.Balance, ($j1 - $j0), ($j2 - $j1), ($j3 - $j2))
+        [string]::Format([cultureinfo]::InvariantCulture, '{{Marker}} import={0:R} connect={1:R} first={2:R} second={3:R} balance={4} jit_import={5} jit_connect={6} jit_first={7} version={8}', $import, ($connect - $import), ($first - $connect), $second, $b.Balance, ($j1 - $j0), ($j2 - $j1), ($j3 - $j2), $PSVersionTable.PSVersion)
         """;
 
     private static string ColdRestScript(string baseUri, string apiKey) => $$"""

@@ -6,6 +6,7 @@ using Mayar.Credit.Emulator;
 
 // Usage: dotnet run -c Release --project tests/Mayar.Credit.Benchmarks -- [--quick] [--json FILE] [--pwsh [PATH] [--module PATH]] | --credit-batch
 //        | --progress --pwsh [PATH] [--module PATH]   (what Write-Progress costs a 0-latency batch of 1,000 rows)
+//        | --cold-start --pwsh [PATH] [--module PATH] (the PowerShell cold start alone: 11 processes of each, 5 with --quick)
 // Starts the emulator in this process on a free loopback port, measures, prints a table, optionally saves JSON.
 // With --pwsh, also measures the module in that PowerShell (cold start and per-item cost, see PowerShellBenchmark).
 var settings = BenchmarkSettings.Parse(args);
@@ -22,6 +23,18 @@ var target = new EmulatorTarget(emulator, apiKey);
 if (args.Contains("--credit-batch"))
 {
     await CreditBatchBenchmark.RunAsync(target);
+    return 0;
+}
+
+if (args.Contains("--cold-start"))
+{
+    if (settings.PwshPath is null)
+    {
+        Console.Error.WriteLine("--cold-start runs the module in PowerShell: give --pwsh [PATH].");
+        return 2;
+    }
+
+    Console.Write(BenchmarkReport.PowerShellTable(PowerShellBenchmark.Run(target, settings, coldStartOnly: true)));
     return 0;
 }
 

@@ -83,17 +83,21 @@ public sealed class BatchProgressTests
     }
 
     [Fact]
-    public void Updates_come_at_most_every_quarter_second()
+    public void The_first_update_comes_a_quarter_second_after_the_start_and_the_next_at_most_every_quarter_second()
     {
         var progress = Rows(new MayarRateLimiter(0));
-        Assert.False(progress.Started);
-        Assert.True(progress.TakeUpdate());
-        Assert.True(progress.Started);
+        Assert.False(progress.TakeUpdate());
         _now = TimeSpan.FromMilliseconds(249);
         Assert.False(progress.TakeUpdate());
+        Assert.False(progress.Started);
         _now = TimeSpan.FromMilliseconds(250);
         Assert.True(progress.TakeUpdate());
-        _now = TimeSpan.FromMilliseconds(300);
+        Assert.True(progress.Started);
+        _now = TimeSpan.FromMilliseconds(499);
+        Assert.False(progress.TakeUpdate());
+        _now = TimeSpan.FromMilliseconds(500);
+        Assert.True(progress.TakeUpdate());
+        _now = TimeSpan.FromMilliseconds(600);
         Assert.False(progress.TakeUpdate());
     }
 

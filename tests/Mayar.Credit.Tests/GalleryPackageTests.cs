@@ -66,8 +66,10 @@ public sealed class GalleryPackageTests : IDisposable
 
     [Theory]
     [InlineData("Mayar.Credit.psd1")]
-    [InlineData("Mayar.Credit.dll")]
-    [InlineData("Mayar.Credit.Client.dll")]
+    [InlineData("Desktop/Mayar.Credit.dll")]
+    [InlineData("Desktop/Mayar.Credit.Client.dll")]
+    [InlineData("Core/Mayar.Credit.dll")]
+    [InlineData("Core/Mayar.Credit.Client.dll")]
     [InlineData("Mayar.Credit.Format.ps1xml")]
     [InlineData("Mayar.Credit.Types.ps1xml")]
     [InlineData("en-US/Mayar.Credit.dll-Help.xml")]

@@ -36,8 +36,15 @@ public sealed class ManifestTests
     [InlineData("AliasesToExport")]
     public void Exports_nothing_else(string key) => Assert.Empty(_manifest.List(key)!);
 
-    [Fact]
-    public void The_root_module_is_the_cmdlet_assembly() => Assert.Equal("Mayar.Credit.dll", _manifest.String("RootModule"));
+    [Theory]
+    [InlineData("Desktop")]
+    [InlineData("Core")]
+    public void The_root_module_is_the_cmdlet_assembly_of_the_edition(string edition)
+    {
+        // The one value that is not a constant: PowerShell expands $PSEdition (Desktop or Core) when it reads it.
+        Assert.Contains("\n    RootModule             = \"$PSEdition/Mayar.Credit.dll\"\n", File.ReadAllText(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1")).Replace("\r\n", "\n"));
+        Assert.True(File.Exists(Path.Combine(_module.ModuleFolder, edition, "Mayar.Credit.dll")), edition);
+    }
 
     [Fact]
     public void The_assembly_version_comes_from_the_manifest()
@@ -54,10 +61,13 @@ public sealed class ManifestTests
         Assert.Equal("5.1", _manifest.String("PowerShellVersion"));
     }
 
+    [Fact]
+    public void Loads_no_types_file_the_module_loads_it_when_it_first_writes_a_time() =>
+        Assert.Null(_manifest.List("TypesToProcess"));
+
     [Theory]
     [InlineData("FormatsToProcess")]
-    [InlineData("TypesToProcess")]
-    public void Every_format_and_types_file_is_staged_beside_it(string key)
+    public void Every_format_file_is_staged_beside_it(string key)
     {
         var files = _manifest.List(key)!;
         Assert.NotEmpty(files);
@@ -89,8 +99,7 @@ public sealed class ManifestTests
 
     [Theory]
     [InlineData("FormatsToProcess", "src/Mayar.Credit/Mayar.Credit.Format.ps1xml")]
-    [InlineData("TypesToProcess", "src/Mayar.Credit/Mayar.Credit.Types.ps1xml")]
-    public void The_source_manifest_names_each_format_and_types_file_where_it_is_in_the_repository(string key, string path)
+    public void The_source_manifest_names_each_format_file_where_it_is_in_the_repository(string key, string path)
     {
         var files = new PowerShellDataFile(SourcePath).List(key)!;
         Assert.Equal(new[] { path }, files);
@@ -98,22 +107,21 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void The_staged_manifest_is_the_source_plus_the_root_module_with_format_and_types_files_by_leaf_name()
+    public void The_staged_manifest_is_the_source_plus_the_root_module_with_the_format_file_by_leaf_name()
     {
         var source = File.ReadAllText(SourcePath);
         var staged = File.ReadAllText(Path.Combine(_module.ModuleFolder, "Mayar.Credit.psd1"));
         var stagedLines = staged.Split('\n').ToList();
 
         // Exactly one added line, just before ModuleVersion ...
-        var added = stagedLines.FindIndex(l => l.TrimEnd() == "    RootModule             = 'Mayar.Credit.dll'");
+        var added = stagedLines.FindIndex(l => l.TrimEnd() == "    RootModule             = \"$PSEdition/Mayar.Credit.dll\"");
         Assert.True(added >= 0, "the staged manifest has no RootModule line");
         Assert.StartsWith("    ModuleVersion ", stagedLines[added + 1]);
         stagedLines.RemoveAt(added);
 
-        // ... and the format and types paths by their leaf names; every other byte is the source's.
+        // ... and the format path by its leaf name; every other byte is the source's.
         var expected = source
-            .Replace("'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'", "'Mayar.Credit.Format.ps1xml'")
-            .Replace("'src/Mayar.Credit/Mayar.Credit.Types.ps1xml'", "'Mayar.Credit.Types.ps1xml'");
+            .Replace("'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'", "'Mayar.Credit.Format.ps1xml'");
         Assert.NotEqual(source, expected);
         Assert.Equal(expected, string.Join("\n", stagedLines));
     }

@@ -22,16 +22,18 @@ public sealed class ModuleMetadata : IDisposable
         RepoRoot = Metadata("RepoRoot");
         Configuration = Metadata("Configuration");
         ModuleFolder = Path.Combine(RepoRoot, "out", Configuration, "Mayar.Credit");
+        DesktopFolder = Path.Combine(ModuleFolder, "Desktop");
+        CoreFolder = Path.Combine(ModuleFolder, "Core");
         PackageFolder = Path.Combine(RepoRoot, "out", Configuration, "package");
         var sma = Metadata("SystemManagementAutomation");
-        var paths = Directory.GetFiles(ModuleFolder, "*.dll")
+        var paths = Directory.GetFiles(DesktopFolder, "*.dll")
             .Concat(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
             .Append(sma)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.First());
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths));
-        Module = _context.LoadFromAssemblyPath(Path.Combine(ModuleFolder, "Mayar.Credit.dll"));
-        Client = _context.LoadFromAssemblyPath(Path.Combine(ModuleFolder, "Mayar.Credit.Client.dll"));
+        Module = _context.LoadFromAssemblyPath(Path.Combine(DesktopFolder, "Mayar.Credit.dll"));
+        Client = _context.LoadFromAssemblyPath(Path.Combine(DesktopFolder, "Mayar.Credit.Client.dll"));
         Cmdlets = Module.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && Attribute(t, "CmdletAttribute") is not null)
             .Select(t => new CmdletInfo(t))
@@ -45,6 +47,12 @@ public sealed class ModuleMetadata : IDisposable
 
     /// <summary>out/&lt;Configuration&gt;/Mayar.Credit/: the loadable module folder.</summary>
     public string ModuleFolder { get; }
+
+    /// <summary>Desktop/ of the module folder: the netstandard2.0 assemblies (Windows PowerShell 5.1), the ones read here.</summary>
+    public string DesktopFolder { get; }
+
+    /// <summary>Core/ of the module folder: the net8.0 assemblies for PowerShell 7, compiled from the same source.</summary>
+    public string CoreFolder { get; }
 
     /// <summary>out/&lt;Configuration&gt;/package/: where the Gallery package is written.</summary>
     public string PackageFolder { get; }

@@ -30,6 +30,14 @@ public sealed class StagedManifestTests
     }
 
     [Fact]
+    public void Per_edition_the_root_module_is_in_the_folder_named_after_the_edition() =>
+        Assert.Contains("    RootModule             = \"$PSEdition/A.dll\"\n    ModuleVersion", StagedManifest.Create(Source, "A.dll", perEdition: true));
+
+    [Fact]
+    public void Per_edition_a_name_with_characters_special_in_double_quotes_keeps_them_literal() =>
+        Assert.Contains("RootModule             = \"$PSEdition/A`$b`\"``.dll\"", StagedManifest.Create(Source, "A$b\"`.dll", perEdition: true));
+
+    [Fact]
     public void Keeps_windows_line_endings() =>
         Assert.Contains("@{\r\n    RootModule             = 'A.dll'\r\n    ModuleVersion", StagedManifest.Create(Source.Replace("\n", "\r\n"), "A.dll"));
 

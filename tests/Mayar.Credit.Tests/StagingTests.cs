@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Xunit;
 
 namespace Mayar.Credit.Tests;
@@ -15,9 +17,11 @@ public sealed class StagingTests
 
     [Theory]
     [InlineData("Mayar.Credit.psd1")]
-    [InlineData("Mayar.Credit.dll")]
-    [InlineData("Mayar.Credit.Client.dll")]
-    [InlineData("System.Text.Json.dll")]
+    [InlineData("Desktop/Mayar.Credit.dll")]
+    [InlineData("Desktop/Mayar.Credit.Client.dll")]
+    [InlineData("Desktop/System.Text.Json.dll")]
+    [InlineData("Core/Mayar.Credit.dll")]
+    [InlineData("Core/Mayar.Credit.Client.dll")]
     [InlineData("Mayar.Credit.Format.ps1xml")]
     [InlineData("Mayar.Credit.Types.ps1xml")]
     [InlineData("en-US/Mayar.Credit.dll-Help.xml")]
@@ -26,7 +30,29 @@ public sealed class StagingTests
 
     [Fact]
     public void The_powershell_reference_assembly_is_never_shipped() =>
-        Assert.False(File.Exists(Path.Combine(_module.ModuleFolder, "System.Management.Automation.dll")));
+        Assert.Empty(Directory.GetFiles(_module.ModuleFolder, "System.Management.Automation.dll", SearchOption.AllDirectories));
+
+    [Fact]
+    public void PowerShell_7_gets_no_copy_of_system_text_json() =>
+        Assert.Equal(new[] { "Mayar.Credit.Client.dll", "Mayar.Credit.dll" }, Directory.GetFiles(_module.CoreFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("Mayar.Credit.dll")]
+    [InlineData("Mayar.Credit.Client.dll")]
+    public void The_powershell_7_assemblies_target_net8_and_carry_ready_to_run_code(string file)
+    {
+        using var stream = File.OpenRead(Path.Combine(_module.CoreFolder, file));
+        using var pe = new PEReader(stream);
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, file + " has no ReadyToRun header");
+        var metadata = pe.GetMetadataReader();
+        var framework = metadata.CustomAttributes
+            .Select(metadata.GetCustomAttribute)
+            .Select(a => a.DecodeValue(new StringOnlyDecoder()))
+            .SelectMany(v => v.FixedArguments)
+            .Select(a => a.Value as string)
+            .FirstOrDefault(v => v is not null && v.StartsWith(".NETCoreApp", StringComparison.Ordinal));
+        Assert.Equal(".NETCoreApp,Version=v8.0", framework);
+    }
 
     [Fact]
     public void System_text_json_is_an_8_0_release()
@@ -64,6 +90,26 @@ public sealed class StagingTests
     public void The_staged_assemblies_are_this_configurations_build(string file)
     {
         var built = Path.Combine(_module.RepoRoot, "src", "Mayar.Credit", "bin", _module.Configuration, "netstandard2.0", file);
-        Assert.True(File.ReadAllBytes(built).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_module.ModuleFolder, file))), file + " is not the " + _module.Configuration + " build");
+        Assert.True(File.ReadAllBytes(built).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_module.DesktopFolder, file))), file + " is not the " + _module.Configuration + " build");
+    }
+
+    // Decodes a custom attribute's fixed arguments as far as strings go (TargetFrameworkAttribute takes one string).
+    private sealed class StringOnlyDecoder : ICustomAttributeTypeProvider<object?>
+    {
+        public object? GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode;
+
+        public object? GetSystemType() => null;
+
+        public object? GetSZArrayType(object? elementType) => null;
+
+        public object? GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => null;
+
+        public object? GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => null;
+
+        public object? GetTypeFromSerializedName(string name) => null;
+
+        public PrimitiveTypeCode GetUnderlyingEnumType(object? type) => PrimitiveTypeCode.Int32;
+
+        public bool IsSystemType(object? type) => false;
     }
 }

@@ -72,6 +72,8 @@ Describe 'Progress' {
     }
 
     It 'two commands get two activities' {
+        # Progress appears once a command has run a quarter second; 300 ms a request makes each command longer.
+        Set-EmulatorLatency -Ms 300
         $run = Invoke-InInstance -Script {
             param($Ids, $Product)
             Get-MayarCreditBalance -CustomerId $Ids -ProductId $Product
@@ -83,13 +85,21 @@ Describe 'Progress' {
         @($run.Progress | Where-Object RecordType -EQ 'Completed').Count | Should -Be 2
     }
 
+    It 'a command that ends within a quarter second writes no progress' {
+        $run = Invoke-InInstance -Script { param($Id, $Product) Get-MayarCreditBalance -CustomerId $Id -ProductId $Product } -Arguments @{ Id = $accounts.CustomerIds[0]; Product = $accounts.ProductId }
+        @($run.Output).Count | Should -Be 1
+        $run.Progress.Count | Should -Be 0
+    }
+
     It 'nothing is written under $ProgressPreference = SilentlyContinue' {
+        Set-EmulatorLatency -Ms 300
         $run = Invoke-InInstance -ProgressPreference SilentlyContinue -Script { param($Ids, $Product) $Ids | Get-MayarCreditBalance -ProductId $Product } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
         @($run.Output).Count | Should -Be 3
         $run.Progress.Count | Should -Be 0
     }
 
     It 'nothing is written with -ProgressAction SilentlyContinue' -Skip:($PSVersionTable.PSVersion -lt [version]'7.4') {
+        Set-EmulatorLatency -Ms 300
         $run = Invoke-InInstance -Script { param($Ids, $Product) $Ids | Get-MayarCreditBalance -ProductId $Product -ProgressAction SilentlyContinue } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
         @($run.Output).Count | Should -Be 3
         $run.Progress.Count | Should -Be 0
@@ -113,6 +123,8 @@ Describe 'Progress' {
     }
 
     It 'a command ended by -ErrorAction Stop still completes its activity' {
+        # Progress appears once a command has run a quarter second; 300 ms a request makes each command longer.
+        Set-EmulatorLatency -Ms 300
         $run = Invoke-InInstance -Script {
             param($Ids, $Product)
             try { $Ids | Get-MayarCreditBalance -ProductId $Product -ErrorAction Stop } catch { 'stopped' }
@@ -139,6 +151,8 @@ Describe 'Progress' {
     }
 
     It 'a refused id with -ErrorAction Stop on a list still completes its activity' {
+        # Progress appears once a command has run a quarter second; 300 ms a request makes each command longer.
+        Set-EmulatorLatency -Ms 300
         $run = Invoke-InInstance -Script {
             param($Ids, $Product)
             try { Get-MayarCreditHistory -CustomerId $Ids -ProductId $Product -ErrorAction Stop } catch { 'stopped' }
@@ -149,6 +163,8 @@ Describe 'Progress' {
     }
 
     It 'a list counts pages and entries' {
+        # Progress appears once a command has run a quarter second; 300 ms a request makes each command longer.
+        Set-EmulatorLatency -Ms 300
         $accounts.CustomerIds | ForEach-Object { Add-MayarCredit -CustomerId $_ -ProductId $accounts.ProductId -Amount 10 } | Out-Null
         $run = Invoke-InInstance -Script { param($Ids, $Product) $Ids | Get-MayarCreditHistory -ProductId $Product } -Arguments @{ Ids = $accounts.CustomerIds; Product = $accounts.ProductId }
         @($run.Output).Count | Should -Be 3

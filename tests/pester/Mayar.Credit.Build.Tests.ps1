@@ -101,7 +101,7 @@ Describe 'Building the other configuration' {
         Join-Path (Get-StagedFolder -Configuration $script:other) 'Mayar.Credit.psd1' | Should -Exist
         Get-PackageFile -Configuration $script:other | Should -Exist
         $built = Join-Path $script:root "src/Mayar.Credit/bin/$script:other/netstandard2.0/Mayar.Credit.Client.dll"
-        $staged = Join-Path (Get-StagedFolder -Configuration $script:other) 'Mayar.Credit.Client.dll'
+        $staged = Join-Path (Get-StagedFolder -Configuration $script:other) 'Desktop/Mayar.Credit.Client.dll'
         (Get-FileHash -LiteralPath $staged).Hash | Should -Be (Get-FileHash -LiteralPath $built).Hash
     }
 }
@@ -122,7 +122,7 @@ Describe 'The staged module and package of the configuration under test, after t
     It 'the staged assemblies are that configuration''s build output' {
         foreach ($name in 'Mayar.Credit.dll', 'Mayar.Credit.Client.dll') {
             $built = Join-Path $script:root "src/Mayar.Credit/bin/$script:configuration/netstandard2.0/$name"
-            (Get-FileHash -LiteralPath (Join-Path $script:stagedFolder $name)).Hash | Should -Be (Get-FileHash -LiteralPath $built).Hash -Because $name
+            (Get-FileHash -LiteralPath (Join-Path $script:stagedFolder "Desktop/$name")).Hash | Should -Be (Get-FileHash -LiteralPath $built).Hash -Because $name
         }
     }
 }

@@ -203,3 +203,34 @@ Describe 'Enums in JSON' {
         }
     }
 }
+
+Describe 'The types file is read when a command first writes a time' {
+    It 'not by Import-Module nor for a balance; the first customer record a runspace sees already exports ISO 8601 times' {
+        # A runspace of its own, so nothing earlier in this session has loaded the type data there.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Key, $BaseUri, $Customer, $Product)
+                    Import-Module $Manifest
+                    Connect-Mayar -ApiKey $Key -BaseUri $BaseUri -RequestsPerMinute 0
+                    'after-import=' + [bool](Get-TypeData -TypeName Mayar.Credit.Client.MayarCustomer)
+                    $null = Get-MayarCreditBalance -CustomerId $Customer -ProductId $Product
+                    'after-balance=' + [bool](Get-TypeData -TypeName Mayar.Credit.Client.MayarCustomer)
+                    $email = 'first.{0}@example.id' -f [guid]::NewGuid().ToString('N').Substring(0, 12)
+                    $row = New-MayarCustomer -Name 'First Time' -Email $email -Phone '081234567890' | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+                    'created=' + $row.CreatedAt
+                    'after-record=' + [bool](Get-TypeData -TypeName Mayar.Credit.Client.MayarCustomer)
+                }).AddParameters(@{ Manifest = $script:manifest; Key = $script:key; BaseUri = $script:emulator.BaseUrl; Customer = $script:emulator.SampleCustomerId; Product = $script:emulator.SampleProductId })
+            $output = @($ps.Invoke() | ForEach-Object { "$_" })
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+        }
+        finally {
+            $ps.Dispose()
+        }
+
+        $output | Should -Contain 'after-import=False'
+        $output | Should -Contain 'after-balance=False'
+        $output | Should -Contain 'after-record=True'
+        (($output | Where-Object { $_ -like 'created=*' }) -replace '^created=', '') | Should -Match $script:roundTrip
+    }
+}

@@ -86,7 +86,9 @@ Describe 'The manifests, read by PowerShell''s own tools' {
     It 'Test-ModuleManifest accepts the staged manifest' {
         $info = Test-ModuleManifest -Path $script:manifest -ErrorAction SilentlyContinue -ErrorVariable problems
         $problems | Should -BeNullOrEmpty
-        $info.RootModule | Should -Be 'Mayar.Credit.dll'
+        # "$PSEdition/Mayar.Credit.dll", as this PowerShell reads it.
+        $info.RootModule | Should -Be "$PSEdition/Mayar.Credit.dll"
+        Join-Path (Split-Path -Parent $script:manifest) $info.RootModule | Should -Exist
         $info.Version | Should -Be ([version]$script:version)
         @($info.ExportedCmdlets.Keys | Sort-Object) | Should -Be $script:cmdletNames
     }
@@ -162,7 +164,8 @@ Install-PSResource -Name Mayar.Credit -Repository '$($script:repositoryName)' -S
         }
 
         Join-Path $script:installedFolder 'Mayar.Credit.psd1' | Should -Exist
-        Join-Path $script:installedFolder 'Mayar.Credit.dll' | Should -Exist
+        Join-Path $script:installedFolder 'Desktop/Mayar.Credit.dll' | Should -Exist
+        Join-Path $script:installedFolder 'Core/Mayar.Credit.dll' | Should -Exist
         Join-Path $script:installedFolder 'en-US/Mayar.Credit.dll-Help.xml' | Should -Exist
     }
 
@@ -183,6 +186,21 @@ Connect-Mayar -ApiKey `$key -BaseUri '$($script:emulator.BaseUrl)' -RequestsPerM
         @($result.Output | Where-Object { $_ -like 'command=*' } | ForEach-Object { $_ -replace '^command=', '' }) | Should -Be $script:cmdletNames
         $result.Output | Should -Contain "balance-customer=$($script:emulator.SampleCustomerId)"
         @($result.Output | Where-Object { $_ -like 'balance-type=Mayar.Credit*' }) | Should -HaveCount 1
+    }
+
+    It 'the installed Desktop/ assemblies (Windows PowerShell 5.1''s) load and read a balance too, imported by path with the views' {
+        # Windows PowerShell 5.1 cannot run here; this checks the Desktop/ folder is complete and that its netstandard2.0 build works.
+        $result = Invoke-IsolatedPowerShell -Script @"
+Import-Module -Name '$(Join-Path $script:installedFolder 'Desktop/Mayar.Credit.dll')'
+Update-FormatData -PrependPath '$(Join-Path $script:installedFolder 'Mayar.Credit.Format.ps1xml')'
+'location=' + [Mayar.Credit.MayarConnection].Assembly.Location
+`$key = ConvertTo-SecureString -String '$($script:emulator.ApiKey)' -AsPlainText -Force
+Connect-Mayar -ApiKey `$key -BaseUri '$($script:emulator.BaseUrl)' -RequestsPerMinute 0
+'balance-customer=' + (Get-MayarCreditBalance -CustomerId '$($script:emulator.SampleCustomerId)' -ProductId '$($script:emulator.SampleProductId)').CustomerId
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Contain ('location=' + (Join-Path $script:installedFolder 'Desktop/Mayar.Credit.dll'))
+        $result.Output | Should -Contain "balance-customer=$($script:emulator.SampleCustomerId)"
     }
 
     It 'uninstalls it again' {

@@ -13,7 +13,9 @@ public static class NetFrameworkNetworking
     /// <summary>Connections per host allowed at least: the most requests a batch keeps in flight.</summary>
     public const int MinimumConnectionLimit = OrderedWindow<object, object>.MaxLimit;
 
+#if NETSTANDARD2_0
     private static readonly object Gate = new();
+#endif
 
     /// <summary>True on .NET Framework.</summary>
     public static bool IsNetFramework { get; } = IsFrameworkDescription(RuntimeInformation.FrameworkDescription);
@@ -29,6 +31,8 @@ public static class NetFrameworkNetworking
             return;
         }
 
+        // Only the netstandard2.0 build runs on .NET Framework; the net8.0 build (where ServicePoint is obsolete) never gets here.
+#if NETSTANDARD2_0
         lock (Gate)
         {
             ServicePointManager.SecurityProtocol = WithTls12(ServicePointManager.SecurityProtocol);
@@ -36,6 +40,7 @@ public static class NetFrameworkNetworking
             var servicePoint = ServicePointManager.FindServicePoint(baseUri);
             servicePoint.ConnectionLimit = Raised(servicePoint.ConnectionLimit);
         }
+#endif
     }
 
     /// <summary>

@@ -105,11 +105,15 @@ public sealed class BatchProgress
         return true;
     }
 
-    /// <summary>True when an update is due (the first one, or <see cref="MinInterval"/> after the last); marks it made.</summary>
+    /// <summary>
+    /// True when an update is due: <see cref="MinInterval"/> after the command started, then as long after the last;
+    /// marks it made. A command that ends sooner writes no progress at all: a single read or a quick batch neither
+    /// flashes a bar nor pays for one (PowerShell compiles its progress code on the first record, about 20 ms).
+    /// </summary>
     public bool TakeUpdate()
     {
         var now = _elapsed();
-        if (_lastUpdate is TimeSpan last && now - last < MinInterval)
+        if (now - (_lastUpdate ?? TimeSpan.Zero) < MinInterval)
         {
             return false;
         }

@@ -118,7 +118,7 @@ public sealed class ConnectMayarCommand : StoppableCmdlet
         CommandTrace.WriteVerboseLine(this, $"Connected: {connection}.");
         if (PassThru)
         {
-            WriteObject(connection);
+            MayarTypeData.Write(this, connection);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class DisconnectMayarCommand : PSCmdlet
         CommandTrace.WriteVerboseLine(this, connection is null ? "There was no default connection." : $"Disconnected: {connection}.");
         if (PassThru && connection is not null)
         {
-            WriteObject(connection);
+            MayarTypeData.Write(this, connection);
         }
     }
 }

@@ -30,6 +30,6 @@ public sealed class GetMayarConnectionCommand : PSCmdlet
             return;
         }
 
-        WriteObject(connection);
+        MayarTypeData.Write(this, connection);
     }
 }

@@ -77,7 +77,7 @@ public sealed class TestMayarConnectionCommand : StoppableCmdlet
         }
         else
         {
-            WriteObject(test);
+            MayarTypeData.Write(this, test);
         }
     }
 }
