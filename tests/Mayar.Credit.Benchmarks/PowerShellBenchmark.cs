@@ -8,6 +8,7 @@ using System.Text;
 using Mayar.Credit.Client;
 using Mayar.Credit.Emulator;
 using Mayar.Credit.Testing;
+using static Mayar.Credit.Benchmarks.PowerShellScript;
 
 namespace Mayar.Credit.Benchmarks;
 
@@ -20,7 +21,7 @@ namespace Mayar.Credit.Benchmarks;
 /// read by the module's pipeline (-ThrottleLimit 1 and 8), an Invoke-RestMethod loop and
 /// ForEach-Object -Parallel -ThrottleLimit 8, each after a short warm-up of every method.
 /// </summary>
-// About 300 lines on purpose: the PowerShell scripts it runs are written inline, next to the code that parses their output.
+// The PowerShell scripts it runs are written inline, next to the code that reads their figures (PowerShellScript runs them).
 public static class PowerShellBenchmark
 {
     /// <summary>Median, smallest and largest of one figure across processes, in milliseconds.</summary>
@@ -69,7 +70,6 @@ public static class PowerShellBenchmark
         ("parallel8", "$rows | ForEach-Object -Parallel { Invoke-RestMethod ... } -ThrottleLimit 8"),
     };
 
-    internal const string Marker = "MAYARBENCH";
     private const int WarmUpRows = 16;
 
     /// <summary>Runs the cold start and, unless <paramref name="coldStartOnly"/>, the per-item reads.</summary>
@@ -257,54 +257,4 @@ public static class PowerShellBenchmark
 
     private static string BalanceUrl(string baseUri, string customerId, string productId) =>
         $"{baseUri}{MayarRoutes.CreditBalance.TrimStart('/')}?customerId={Uri.EscapeDataString(customerId)}&productId={Uri.EscapeDataString(productId)}";
-
-    internal static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    internal static string Write(DirectoryInfo folder, string name, string script)
-    {
-        var path = Path.Combine(folder.FullName, name);
-        File.WriteAllText(path, script, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
-
-    internal static double Number(IReadOnlyDictionary<string, string> figures, string name) =>
-        double.Parse(figures[name], NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    /// <summary>Runs one script in a fresh pwsh; returns the key=value pairs of its marker line and the process's wall time.</summary>
-    internal static (IReadOnlyDictionary<string, string> Figures, double ProcessMs) RunScript(LocalPowerShell pwsh, string script, string apiKey, params string[] scriptArguments)
-    {
-        var start = pwsh.StartFile(script, scriptArguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-
-        // Only this run's settings reach the module; no telemetry or update check during start-up.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MAYAR_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["MAYAR_API_KEY"] = apiKey;
-
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {pwsh.Description}.");
-        var errorTask = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var processMs = stopwatch.Elapsed.TotalMilliseconds;
-        var errors = errorTask.GetAwaiter().GetResult();
-        var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(Marker + " ", StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"pwsh {Path.GetFileName(script)} exited with {process.ExitCode} and no figures.\n{output}\n{errors}");
-        }
-
-        var figures = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in line.Substring(Marker.Length + 1).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            figures[pair.Substring(0, equals)] = pair.Substring(equals + 1);
-        }
-
-        return (figures, processMs);
-    }
 }

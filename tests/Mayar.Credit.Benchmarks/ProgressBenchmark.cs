@@ -23,16 +23,16 @@ public static class ProgressBenchmark
         var work = Directory.CreateTempSubdirectory("mayar-progress-");
         try
         {
-            var script = PowerShellBenchmark.Write(work, "progress.ps1", Script(settings.ModulePath, target.Emulator.BaseUri.AbsoluteUri));
+            var script = PowerShellScript.Write(work, "progress.ps1", Script(settings.ModulePath, target.Emulator.BaseUri.AbsoluteUri));
             Console.WriteLine($"Write-Progress cost: {Rows} balance reads (0 ms latency, no pacing), {Passes} passes each way, alternating, in {settings.PwshPath}");
-            var (figures, _) = PowerShellBenchmark.RunScript(settings.PowerShell!, script, target.ApiKey);
-            var on = PowerShellBenchmark.Number(figures, "on");
-            var off = PowerShellBenchmark.Number(figures, "off");
+            var (figures, _) = PowerShellScript.RunScript(settings.PowerShell!, script, target.ApiKey);
+            var on = PowerShellScript.Number(figures, "on");
+            var off = PowerShellScript.Number(figures, "off");
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"  progress shown   (Continue):         {on,9:0.0} ms  ({on / Rows:0.000} ms per row; spread {figures["on_min"]}-{figures["on_max"]})"));
             Console.WriteLine(string.Create(c, $"  progress silenced (SilentlyContinue): {off,9:0.0} ms  ({off / Rows:0.000} ms per row; spread {figures["off_min"]}-{figures["off_max"]})"));
-            var onMin = PowerShellBenchmark.Number(figures, "on_min");
-            var offMin = PowerShellBenchmark.Number(figures, "off_min");
+            var onMin = PowerShellScript.Number(figures, "on_min");
+            var offMin = PowerShellScript.Number(figures, "off_min");
             Console.WriteLine(string.Create(c, $"  cost of progress: {(on - off) / off * 100:+0.0;-0.0} % of the batch by the medians, {(onMin - offMin) / offMin * 100:+0.0;-0.0} % by the fastest passes (target < 2 %)"));
             Console.WriteLine(string.Create(c, $"  progress records written for the {Rows} rows: {figures["records"]} (silenced: {figures["records_silenced"]}); failures: {figures["failures"]}"));
         }
@@ -44,10 +44,10 @@ public static class ProgressBenchmark
 
     private static string Script(string modulePath, string baseUri) => $$"""
         $ErrorActionPreference = 'Stop'
-        Import-Module -Name {{PowerShellBenchmark.Quote(modulePath)}}
-        Connect-Mayar -BaseUri {{PowerShellBenchmark.Quote(baseUri)}} -RequestsPerMinute 0
-        $product = {{PowerShellBenchmark.Quote(EmulatorOptions.SampleProductId)}}
-        $ids = @(1..{{Rows}} | ForEach-Object { {{PowerShellBenchmark.Quote(EmulatorOptions.SampleCustomerId)}} })
+        Import-Module -Name {{PowerShellScript.Quote(modulePath)}}
+        Connect-Mayar -BaseUri {{PowerShellScript.Quote(baseUri)}} -RequestsPerMinute 0
+        $product = {{PowerShellScript.Quote(EmulatorOptions.SampleProductId)}}
+        $ids = @(1..{{Rows}} | ForEach-Object { {{PowerShellScript.Quote(EmulatorOptions.SampleCustomerId)}} })
         $failures = 0
         $null = $ids[0..49] | Get-MayarCreditBalance -ProductId $product
         $times = @{ Continue = [System.Collections.Generic.List[double]]::new(); SilentlyContinue = [System.Collections.Generic.List[double]]::new() }
@@ -67,7 +67,7 @@ public static class ProgressBenchmark
         $ProgressPreference = 'Continue'
         function Measure-Records([string] $Preference) {
             $ps = [powershell]::Create()
-            $null = $ps.AddScript("Import-Module -Name {{PowerShellBenchmark.Quote(modulePath)}}; Connect-Mayar -BaseUri '{{baseUri}}' -RequestsPerMinute 0; `$ProgressPreference = '$Preference'").AddStatement()
+            $null = $ps.AddScript("Import-Module -Name {{PowerShellScript.Quote(modulePath)}}; Connect-Mayar -BaseUri '{{baseUri}}' -RequestsPerMinute 0; `$ProgressPreference = '$Preference'").AddStatement()
             $null = $ps.AddScript({ param($Ids, $Product) $null = $Ids | Get-MayarCreditBalance -ProductId $Product }).AddParameters(@{ Ids = $ids; Product = $product })
             $null = $ps.Invoke()
             $count = $ps.Streams.Progress.Count
@@ -79,7 +79,7 @@ public static class ProgressBenchmark
         $silenced = Measure-Records 'SilentlyContinue'
         function Median($values) { $s = @($values | Sort-Object); if ($s.Count % 2) { $s[[int][Math]::Floor($s.Count / 2)] } else { ($s[$s.Count / 2 - 1] + $s[$s.Count / 2]) / 2 } }
         $on = $times['Continue']; $off = $times['SilentlyContinue']
-        [string]::Format([cultureinfo]::InvariantCulture, '{{PowerShellBenchmark.Marker}} on={0:R} off={1:R} on_min={2:0.0} on_max={3:0.0} off_min={4:0.0} off_max={5:0.0} records={6} records_silenced={7} failures={8}',
+        [string]::Format([cultureinfo]::InvariantCulture, '{{PowerShellScript.Marker}} on={0:R} off={1:R} on_min={2:0.0} on_max={3:0.0} off_min={4:0.0} off_max={5:0.0} records={6} records_silenced={7} failures={8}',
             (Median $on), (Median $off), ($on | Measure-Object -Minimum).Minimum, ($on | Measure-Object -Maximum).Maximum, ($off | Measure-Object -Minimum).Minimum, ($off | Measure-Object -Maximum).Maximum, $records, $silenced, $failures)
         """;
 }
