@@ -18,13 +18,15 @@ public sealed class MayarRedactor
     public const string Mask = "***";
 
     private readonly string _secret;
-    private readonly Regex? _encoded;
+
+    // Built the first time a text holds an escape: most texts never do, so a new connection need not build it.
+    private readonly Lazy<Regex> _encoded;
 
     /// <summary>Creates a redactor for one key.</summary>
     public MayarRedactor(MayarApiKey key)
     {
         _secret = (key ?? throw new ArgumentNullException(nameof(key))).Reveal();
-        _encoded = _secret.Length == 0 ? null : new Regex(EncodedPattern(_secret), RegexOptions.CultureInvariant);
+        _encoded = new Lazy<Regex>(() => new Regex(EncodedPattern(_secret), RegexOptions.CultureInvariant));
     }
 
     /// <summary>Returns <paramref name="text"/> with every occurrence of the key, in any of its encodings, masked.</summary>
@@ -43,7 +45,7 @@ public sealed class MayarRedactor
             return masked;
         }
 
-        return _encoded!.Replace(masked, Mask);
+        return _encoded.Value.Replace(masked, Mask);
     }
 
     /// <summary>
