@@ -1,7 +1,7 @@
 # The source manifest of Mayar.Credit: the one place for its version, exports, formats and Gallery data, and
 # valid where it stands (Test-ModuleManifest, Invoke-ScriptAnalyzer). It names no build product: `dotnet build`
 # writes the loadable copy to out/<Configuration>/Mayar.Credit/Mayar.Credit.psd1, adding
-# RootModule = 'Mayar.Credit.dll' and naming each format file by its leaf name, as staged beside it.
+# RootModule = "$PSEdition/Mayar.Credit.dll" (Desktop/ or Core/) and naming each format file by its leaf name.
 @{
     ModuleVersion          = '0.2.0'
     GUID                   = '484db16c-1480-4bf7-a7fa-04682a23446b'

@@ -31,7 +31,8 @@ internal sealed class MayarProgressWriter
     /// <summary>Writes the current status when an update is due (or <paramref name="now"/>).</summary>
     public void Update(bool now = false)
     {
-        if (!Progress.TakeUpdate() && !now)
+        // A forced update is marked made too, so the record it writes is always completed at the end.
+        if (!Progress.TakeUpdate(force: now))
         {
             return;
         }

@@ -35,13 +35,23 @@ internal static class MayarTypeData
         cmdlet.WriteObject(item);
     }
 
-    /// <summary>The types file's path, or null when it is not where the build stages it.</summary>
+    /// <summary>
+    /// The types file's path: at the top of the staged module folder, one above the assembly's Desktop/ or Core/, or
+    /// beside the assembly (a build's bin folder imported directly); null when neither has it.
+    /// </summary>
     public static string? FilePath()
     {
         var assemblyFolder = Path.GetDirectoryName(typeof(MayarTypeData).Assembly.Location);
-        var moduleFolder = assemblyFolder is null ? null : Path.GetDirectoryName(assemblyFolder);
-        var path = moduleFolder is null ? null : Path.Combine(moduleFolder, FileName);
-        return path is not null && File.Exists(path) ? path : null;
+        if (string.IsNullOrEmpty(assemblyFolder))
+        {
+            return null;
+        }
+
+        var moduleFolder = Path.GetDirectoryName(assemblyFolder);
+        return new[] { moduleFolder, assemblyFolder }
+            .Where(folder => !string.IsNullOrEmpty(folder))
+            .Select(folder => Path.Combine(folder!, FileName))
+            .FirstOrDefault(File.Exists);
     }
 
     private static bool HasTime(Type type) =>

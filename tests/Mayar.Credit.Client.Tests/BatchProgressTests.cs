@@ -83,6 +83,19 @@ public sealed class BatchProgressTests
     }
 
     [Fact]
+    public void A_forced_update_is_due_at_once_and_counts_as_made()
+    {
+        var progress = Rows(new MayarRateLimiter(0));
+        _now = TimeSpan.FromMilliseconds(10);
+        Assert.True(progress.TakeUpdate(force: true));
+        Assert.True(progress.Started);
+        _now = TimeSpan.FromMilliseconds(200);
+        Assert.False(progress.TakeUpdate());
+        _now = TimeSpan.FromMilliseconds(260);
+        Assert.True(progress.TakeUpdate());
+    }
+
+    [Fact]
     public void The_first_update_comes_a_quarter_second_after_the_start_and_the_next_at_most_every_quarter_second()
     {
         var progress = Rows(new MayarRateLimiter(0));

@@ -33,6 +33,10 @@ public sealed class StagingTests
         Assert.Empty(Directory.GetFiles(_module.ModuleFolder, "System.Management.Automation.dll", SearchOption.AllDirectories));
 
     [Fact]
+    public void No_assembly_is_at_the_top_of_the_module_folder_only_in_desktop_and_core() =>
+        Assert.Empty(Directory.GetFiles(_module.ModuleFolder, "*.dll"));
+
+    [Fact]
     public void PowerShell_7_gets_no_copy_of_system_text_json() =>
         Assert.Equal(new[] { "Mayar.Credit.Client.dll", "Mayar.Credit.dll" }, Directory.GetFiles(_module.CoreFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
 

@@ -86,8 +86,19 @@ Describe 'Progress' {
     }
 
     It 'a command that ends within a quarter second writes no progress' {
-        $run = Invoke-InInstance -Script { param($Id, $Product) Get-MayarCreditBalance -CustomerId $Id -ProductId $Product } -Arguments @{ Id = $accounts.CustomerIds[0]; Product = $accounts.ProductId }
-        @($run.Output).Count | Should -Be 1
+        $run = Invoke-InInstance -Script {
+            param($Id, $Product)
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            Get-MayarCreditBalance -CustomerId $Id -ProductId $Product
+            $clock.Elapsed.TotalMilliseconds
+        } -Arguments @{ Id = $accounts.CustomerIds[0]; Product = $accounts.ProductId }
+        @($run.Output).Count | Should -Be 2
+        if ($run.Output[1] -ge 200) {
+            # A machine too loaded for the read to end well within the quarter second proves nothing either way.
+            Set-ItResult -Inconclusive -Because "the read took $([int]$run.Output[1]) ms"
+            return
+        }
+
         $run.Progress.Count | Should -Be 0
     }
 

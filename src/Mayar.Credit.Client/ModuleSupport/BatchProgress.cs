@@ -109,11 +109,12 @@ public sealed class BatchProgress
     /// True when an update is due: <see cref="MinInterval"/> after the command started, then as long after the last;
     /// marks it made. A command that ends sooner writes no progress at all: a single read or a quick batch neither
     /// flashes a bar nor pays for one (PowerShell compiles its progress code on the first record, about 20 ms).
+    /// <paramref name="force"/> (a server's wait, told at once) makes it due now, and marks it made like any other.
     /// </summary>
-    public bool TakeUpdate()
+    public bool TakeUpdate(bool force = false)
     {
         var now = _elapsed();
-        if (now - (_lastUpdate ?? TimeSpan.Zero) < MinInterval)
+        if (!force && now - (_lastUpdate ?? TimeSpan.Zero) < MinInterval)
         {
             return false;
         }

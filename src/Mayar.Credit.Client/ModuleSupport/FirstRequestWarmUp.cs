@@ -20,10 +20,13 @@ public static class FirstRequestWarmUp
     private const string Balance = "{\"statusCode\":200,\"message\":\"success\",\"customerBalance\":3,\"customerMainBalance\":2,\"customerBalanceAddon\":1}";
     private static int _started;
 
-    /// <summary>Starts the warm-up once per process, on the thread pool; it never throws and never blocks the caller.</summary>
+    /// <summary>
+    /// Starts the warm-up once per process, on the thread pool; it never throws and never blocks the caller. With a
+    /// single processor there is no spare core: the same work would only compete with the import, so it is skipped.
+    /// </summary>
     public static void Start()
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0)
+        if (Environment.ProcessorCount > 1 && Interlocked.Exchange(ref _started, 1) == 0)
         {
             _ = Task.Run(RunAsync);
         }
