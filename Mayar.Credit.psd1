@@ -24,6 +24,7 @@
         'New-MayarCreditCheckout'
         'New-MayarCustomer'
         'Register-MayarCustomer'
+        'Set-MayarCustomer'
         'Test-MayarConnection'
         'Use-MayarCredit'
     )

@@ -110,7 +110,7 @@ public sealed class MayarClient
         }
         catch (MayarApiException failure)
         {
-            failure.RepeatSafety = operation.RepeatSafety;
+            failure.RepeatAnswer = operation.RepeatAnswer;
             throw;
         }
     }

@@ -164,7 +164,7 @@ public sealed class CreditCheckoutTests : EmulatorTest
 
     [Fact]
     public void Is_a_write_that_is_not_repeated() =>
-        Assert.Equal(RepeatSafety.NotRepeatable, new NewCreditCheckoutOperation(EmulatorTest.Checkout(NewGuid())).RepeatSafety);
+        Assert.Equal(RepeatAnswer.Duplicate, new NewCreditCheckoutOperation(EmulatorTest.Checkout(NewGuid())).RepeatAnswer);
 
     [Theory]
     [InlineData(null, "ProductId", "is required.")]

@@ -91,7 +91,7 @@ public sealed class FaultMatrixTests : EmulatorTest
     {
         var operation = ApiOperation.Named(name);
         var sample = operation.Create();
-        var isRead = sample.RepeatSafety == RepeatSafety.Read;
+        var isRead = sample.Endpoint.IsRead;
         var movesCredit = sample is ICreditMovement;
         var expected = isRead ? Expected[fault].Read : movesCredit ? Expected[fault].Moves : Expected[fault].Write;
         var route = sample.Path;

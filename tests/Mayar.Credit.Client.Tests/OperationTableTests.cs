@@ -38,7 +38,7 @@ public sealed class OperationTableTests : EmulatorTest
         Assert.NotNull(result);
         var sent = Assert.Single(Log);
         Assert.Equal(operation.Create().Path, sent.Path);
-        var expected = operation.Create().RepeatSafety == RepeatSafety.Read ? 0 : 1;
+        var expected = operation.Create().Endpoint.IsRead ? 0 : 1;
         Assert.Equal(expected, operation.Stored(State) - before);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RetryPolicyTests
     [InlineData(MayarErrorKind.Server, 503)]
     [InlineData(MayarErrorKind.Server, 504)]
     public void Reads_are_retried_on_transient_failures(MayarErrorKind kind, int? status) =>
-        Assert.True(MayarRetryPolicy.IsRetryable(RepeatSafety.Read, Failure(kind, status, "GET")));
+        Assert.True(MayarRetryPolicy.IsRetryable(MayarRetryRule.AnyPassingFailure, Failure(kind, status, "GET")));
 
     [Theory]
     [InlineData(MayarErrorKind.Validation, 400)]
@@ -29,7 +29,7 @@ public sealed class RetryPolicyTests
     [InlineData(MayarErrorKind.Server, 501)]
     [InlineData(MayarErrorKind.InvalidResponse, 200)]
     public void Reads_are_not_retried_on_answers_that_would_not_change(MayarErrorKind kind, int? status) =>
-        Assert.False(MayarRetryPolicy.IsRetryable(RepeatSafety.Read, Failure(kind, status, "GET")));
+        Assert.False(MayarRetryPolicy.IsRetryable(MayarRetryRule.AnyPassingFailure, Failure(kind, status, "GET")));
 
     [Theory]
     [InlineData(MayarErrorKind.Transport, null)]
@@ -43,20 +43,19 @@ public sealed class RetryPolicyTests
     [InlineData(MayarErrorKind.Conflict, 429)]
     public void Writes_are_not_retried_once_they_may_have_arrived(MayarErrorKind kind, int? status)
     {
-        foreach (var safety in new[] { RepeatSafety.AnswersConflict, RepeatSafety.NotRepeatable })
+        foreach (var answer in new[] { RepeatAnswer.Conflict, RepeatAnswer.NotFound, RepeatAnswer.Duplicate, RepeatAnswer.Unknown })
         {
             var failure = Failure(kind, status, "POST");
-            failure.RepeatSafety = safety;
-            Assert.False(MayarRetryPolicy.IsRetryable(safety, failure));
+            failure.RepeatAnswer = answer;
+            Assert.False(MayarRetryPolicy.IsRetryable(MayarRetryRule.OnlyIfNotReceived, failure));
             Assert.Equal(kind != MayarErrorKind.Conflict, failure.MayHaveBeenProcessed);
         }
     }
 
-    [Theory]
-    [InlineData(RepeatSafety.AnswersConflict)]
-    [InlineData(RepeatSafety.NotRepeatable)]
-    public void Writes_are_retried_when_rate_limited_or_never_connected(RepeatSafety safety)
+    [Fact]
+    public void Writes_are_retried_when_rate_limited_or_never_connected()
     {
+        const MayarRetryRule safety = MayarRetryRule.OnlyIfNotReceived;
         Assert.True(MayarRetryPolicy.IsRetryable(safety, Failure(MayarErrorKind.RateLimited, 429, "POST")));
         var refused = Failure(MayarErrorKind.Transport, null, "POST");
         refused.RequestNotSent = true;

@@ -31,7 +31,7 @@ public sealed class MayarApiException : Exception
         ValidationErrors = validationErrors ?? Array.Empty<MayarValidationItem>();
         Method = method;
         Path = path;
-        RepeatSafety = MayarRetryPolicy.IsIdempotent(method) ? RepeatSafety.Read : RepeatSafety.NotRepeatable;
+        RepeatAnswer = MayarRetryPolicy.IsIdempotent(method) ? RepeatAnswer.Unchanged : RepeatAnswer.Unknown;
     }
 
     private readonly string? _detail;
@@ -47,7 +47,7 @@ public sealed class MayarApiException : Exception
         return new MayarApiException(MayarErrorKind.OutcomeUnknown, failure.StatusCode, failure.HttpStatusCode, failure.ServerMessage, failure.ValidationErrors, failure.Method, failure.Path, detail, failure)
         {
             Attempts = failure.Attempts,
-            RepeatSafety = RepeatSafety.NotRepeatable,
+            RepeatAnswer = RepeatAnswer.Duplicate,
             CheckCommand = check,
             Candidates = candidates ?? Array.Empty<CreditHistoryEntry>(),
         };
@@ -105,10 +105,10 @@ public sealed class MayarApiException : Exception
     public bool NotApplied { get; internal set; }
 
     /// <summary>
-    /// What sending the failed request again would do: the operation's, set by the client (a write whose operation
-    /// is not known is taken as not repeatable).
+    /// What sending the failed request again answers if the first send was processed: the operation's, set by the
+    /// client (a write whose operation is not known is <see cref="RepeatAnswer.Unknown"/>).
     /// </summary>
-    public RepeatSafety RepeatSafety { get; internal set; }
+    public RepeatAnswer RepeatAnswer { get; internal set; }
 
     /// <summary>
     /// True when a write failed in a way that does not rule out its effect: a timeout, a broken connection, a 5xx
@@ -117,7 +117,7 @@ public sealed class MayarApiException : Exception
     public bool MayHaveBeenProcessed =>
         !RequestNotSent
         && !NotApplied
-        && RepeatSafety != RepeatSafety.Read
+        && RepeatAnswer != RepeatAnswer.Unchanged
         && Kind is MayarErrorKind.Server or MayarErrorKind.Timeout or MayarErrorKind.Transport or MayarErrorKind.InvalidResponse or MayarErrorKind.OutcomeUnknown;
 
     /// <summary>
@@ -126,8 +126,8 @@ public sealed class MayarApiException : Exception
     /// </summary>
     public bool RefusesEveryRequest => Kind == MayarErrorKind.Unauthorized;
 
-    /// <summary>What to do next, for an error record's RecommendedAction: from the kind and the repeat safety.</summary>
-    public string RecommendedAction => MayarErrorAdvice.RecommendedAction(Kind, MayHaveBeenProcessed, RepeatSafety);
+    /// <summary>What to do next, for an error record's RecommendedAction: from the kind and what a re-run answers.</summary>
+    public string RecommendedAction => MayarErrorAdvice.RecommendedAction(Kind, MayHaveBeenProcessed, RepeatAnswer);
 
     /// <inheritdoc />
     public override string Message
@@ -138,7 +138,7 @@ public sealed class MayarApiException : Exception
             var notes = string.Empty;
             if (MayHaveBeenProcessed && Kind != MayarErrorKind.OutcomeUnknown)
             {
-                notes += " " + MayarErrorAdvice.MayHaveBeenProcessedNote(RepeatSafety);
+                notes += " " + MayarErrorAdvice.MayHaveBeenProcessedNote(RepeatAnswer);
             }
 
             if (NotApplied)

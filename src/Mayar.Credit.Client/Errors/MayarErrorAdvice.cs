@@ -2,17 +2,21 @@ namespace Mayar.Credit.Client;
 
 /// <summary>
 /// What an error tells the user to do next. A write that may have been processed is advised by its
-/// <see cref="RepeatSafety"/>: only a write that answers a conflict may be re-run without checking.
+/// <see cref="RepeatAnswer"/>: a write that answers a conflict or "not found" when re-run shows by that answer
+/// that it was done; any other must be checked first.
 /// </summary>
 public static class MayarErrorAdvice
 {
     /// <summary>The sentence added to the message of an error that may have been processed.</summary>
-    public static string MayHaveBeenProcessedNote(RepeatSafety safety) => safety == RepeatSafety.AnswersConflict
-        ? "The request may have been processed: check before sending it again (if it took effect, sending it again is answered with a conflict)."
-        : "The request may have been processed, and sending it again could apply it twice: check the customer's credit history (Get-MayarCreditHistory -First 5) before sending it again.";
+    public static string MayHaveBeenProcessedNote(RepeatAnswer answer) => answer switch
+    {
+        RepeatAnswer.Conflict => "The request may have been processed: check before sending it again (if it took effect, sending it again is answered with a conflict).",
+        RepeatAnswer.NotFound => "The request may have been processed: check before sending it again (if it took effect, sending it again is answered with \"not found\", because what it changed is no longer there).",
+        _ => "The request may have been processed, and sending it again could apply it twice: check the customer's credit history (Get-MayarCreditHistory -First 5) before sending it again.",
+    };
 
     /// <summary>The RecommendedAction of an error record.</summary>
-    public static string RecommendedAction(MayarErrorKind kind, bool mayHaveBeenProcessed, RepeatSafety safety)
+    public static string RecommendedAction(MayarErrorKind kind, bool mayHaveBeenProcessed, RepeatAnswer answer)
     {
         if (kind == MayarErrorKind.OutcomeUnknown)
         {
@@ -21,9 +25,12 @@ public static class MayarErrorAdvice
 
         if (mayHaveBeenProcessed)
         {
-            return safety == RepeatSafety.AnswersConflict
-                ? "The request may have been processed: check before sending it again. If it took effect, running it again for this input answers with Mayar.Conflict, so a re-run of the batch does no harm."
-                : "The request may have been processed: check before sending it again (for credit, Get-MayarCreditHistory -First 5 shows the customer's latest movements). Do not simply run it again for this input: a second send could apply it twice.";
+            return answer switch
+            {
+                RepeatAnswer.Conflict => "The request may have been processed: check before sending it again. If it took effect, running it again for this input answers with Mayar.Conflict, so a re-run of the batch does no harm.",
+                RepeatAnswer.NotFound => "The request may have been processed: check before sending it again. If it took effect, running it again for this input answers with Mayar.NotFound (for an email change, Get-MayarCustomer -Email <new address> shows it), so a re-run of the batch does no harm.",
+                _ => "The request may have been processed: check before sending it again (for credit, Get-MayarCreditHistory -First 5 shows the customer's latest movements). Do not simply run it again for this input: a second send could apply it twice.",
+            };
         }
 
         return kind switch

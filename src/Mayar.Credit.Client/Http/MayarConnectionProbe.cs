@@ -36,14 +36,14 @@ internal static class MayarConnectionProbe
         }
         catch (MayarApiException failure)
         {
-            failure.RepeatSafety = operation.RepeatSafety;
+            failure.RepeatAnswer = operation.RepeatAnswer;
             return new MayarConnectionTest(client, testedAt, exchange.Last, failure);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && exchange.Last is null)
         {
             var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             var detail = $"Not sent: this connection's pace ({DescribePace(transport.RateLimiter)}, or a pause after a 429) held the test for more than {seconds} s. Test again in a moment";
-            var failure = new MayarApiException(MayarErrorKind.Timeout, null, null, null, null, operation.Method.Method, operation.Path, detail) { RequestNotSent = true, RepeatSafety = RepeatSafety.Read };
+            var failure = new MayarApiException(MayarErrorKind.Timeout, null, null, null, null, operation.Method.Method, operation.Path, detail) { RequestNotSent = true, RepeatAnswer = RepeatAnswer.Unchanged };
             return new MayarConnectionTest(client, testedAt, null, failure, detail + ".");
         }
     }

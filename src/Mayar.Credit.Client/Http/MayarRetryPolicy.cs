@@ -52,15 +52,15 @@ public sealed class MayarRetryPolicy
     /// <summary>The longest Retry-After honoured; a longer one ends the retries.</summary>
     public TimeSpan MaxRetryAfter { get; }
 
-    /// <summary>True when the failure of an operation of this <paramref name="safety"/> may be sent again without risking a second effect.</summary>
-    public static bool IsRetryable(RepeatSafety safety, MayarApiException failure)
+    /// <summary>True when the failure of an operation with this <paramref name="rule"/> may be sent again without risking a second effect.</summary>
+    public static bool IsRetryable(MayarRetryRule rule, MayarApiException failure)
     {
         if (failure is null)
         {
             throw new ArgumentNullException(nameof(failure));
         }
 
-        if (safety == RepeatSafety.Read)
+        if (rule == MayarRetryRule.AnyPassingFailure)
         {
             return failure.Kind is MayarErrorKind.Transport or MayarErrorKind.Timeout
                 || failure.StatusCode is 408 or 429 or 500 or 502 or 503 or 504;

@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// Sends any <see cref="MayarOperation"/>: pacing, retries by the operation's <see cref="RepeatSafety"/>, the
+/// Sends any <see cref="MayarOperation"/>: pacing, retries by the operation's <see cref="MayarRetryRule"/>, the
 /// per-attempt timeout, cancellation, the bounded body read and tracing; then the envelope reading. Knows no
 /// particular operation.
 /// </summary>
@@ -92,14 +92,14 @@ internal sealed class MayarTransport
             catch (MayarApiException failure)
             {
                 failure.Attempts = attempt;
-                failure.RepeatSafety = operation.RepeatSafety;
+                failure.RepeatAnswer = operation.RepeatAnswer;
                 if (failure.Kind == MayarErrorKind.RateLimited)
                 {
                     // Rate-limited: hold every caller of this connection, not only this one.
                     RateLimiter.PauseFor(Min(failure.RetryAfter ?? RetryPolicy.BaseDelay, RetryPolicy.MaxRetryAfter));
                 }
 
-                if (attempt > retries || !MayarRetryPolicy.IsRetryable(operation.RepeatSafety, failure) || failure.RetryAfter > RetryPolicy.MaxRetryAfter)
+                if (attempt > retries || !MayarRetryPolicy.IsRetryable(operation.RetryRule, failure) || failure.RetryAfter > RetryPolicy.MaxRetryAfter)
                 {
                     throw;
                 }

@@ -27,6 +27,7 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(NewCreditCheckoutOperation.WirePayload), TypeInfoPropertyName = "CreditCheckoutPayload")]
 [JsonSerializable(typeof(GetCustomerByEmailOperation.WirePayload), TypeInfoPropertyName = "CustomerDetailPayload")]
 [JsonSerializable(typeof(GetCustomersPageOperation.WirePayload), TypeInfoPropertyName = "CustomersPagePayload")]
+[JsonSerializable(typeof(SetCustomerEmailOperation.WireBody), TypeInfoPropertyName = "SetCustomerEmailBody")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -9,12 +9,9 @@ public sealed class AddCreditOperation : CreditMovementOperation<CreditTopUp>
 {
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public AddCreditOperation(CreditMovementRequest request)
-        : base(request)
+        : base(MayarRoutes.AddCredit, request)
     {
     }
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.AddCredit;
 
     /// <inheritdoc />
     public override string Kind => "add";

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
 
@@ -14,32 +12,22 @@ namespace Mayar.Credit.Client;
 /// (see CreditMovementReconciler and docs/reliability.md) instead of guessing.
 /// </summary>
 /// <typeparam name="TResult">What a successful movement is reported as.</typeparam>
-public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>, ICreditMovementSteps
+public abstract class CreditMovementOperation<TResult> : JsonOperation<CreditMovementRequest, TResult>, ICreditMovementSteps
     where TResult : class
 {
-    private readonly byte[] _bytes;
-
-    internal CreditMovementOperation(CreditMovementRequest request)
+    // Each arrival moves credit again.
+    internal CreditMovementOperation(string route, CreditMovementRequest request)
+        : base(MayarEndpoint.Write(route, RepeatAnswer.Duplicate), request)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
         CustomerId = MayarInputRules.Uuid(request.CustomerId, nameof(request.CustomerId));
         ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId));
         Amount = MayarInputRules.PositiveAmount(request.Amount, nameof(request.Amount));
         MembershipTierId = request.MembershipTierId is null ? null : MayarInputRules.Uuid(request.MembershipTierId, nameof(request.MembershipTierId));
         MemberId = request.MemberId is null ? null : MayarInputRules.MemberId(request.MemberId, nameof(request.MemberId));
-        var body = new CreditMovementWireBody { CustomerId = CustomerId, ProductId = ProductId, Amount = (long)Amount, MembershipTierId = MembershipTierId, MemberId = MemberId };
-        _bytes = JsonSerializer.SerializeToUtf8Bytes(body, MayarJsonContext.Wire.CreditMovementBody);
+        SendBody(
+            new CreditMovementWireBody { CustomerId = CustomerId, ProductId = ProductId, Amount = (long)Amount, MembershipTierId = MembershipTierId, MemberId = MemberId },
+            MayarJsonContext.Wire.CreditMovementBody);
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Post;
-
-    /// <summary>Each arrival moves credit again.</summary>
-    public override RepeatSafety RepeatSafety => RepeatSafety.NotRepeatable;
 
     /// <summary>The customer's id, as sent.</summary>
     public string CustomerId { get; }
@@ -61,8 +49,6 @@ public abstract class CreditMovementOperation<TResult> : MayarOperation<TResult>
 
     /// <summary>The credit history entry type this movement makes.</summary>
     public abstract string HistoryType { get; }
-
-    internal override byte[]? Body => _bytes;
 
     string ICreditMovementSteps.Account => CreditAccountGate.KeyOf(CustomerId, ProductId, MembershipTierId);
 

@@ -1,72 +1,41 @@
-using System;
-using System.Net.Http;
-using System.Text;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 002 and M2: GET a customer's credit balance in a product, or a member's in a membership tier.</summary>
-public sealed class GetCreditBalanceOperation : MayarOperation<CreditBalance>
+public sealed class GetCreditBalanceOperation : JsonOperation<CreditBalanceQuery, CreditBalance>
 {
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.CreditBalance);
+
     private readonly string? _customerId;
     private readonly string _productId;
     private readonly string? _membershipTierId;
     private readonly string? _memberId;
-    private readonly string _query;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the query.</summary>
     public GetCreditBalanceOperation(CreditBalanceQuery query)
+        : base(Declared, query)
     {
-        if (query is null)
-        {
-            throw new ArgumentNullException(nameof(query));
-        }
-
         // A member id may replace the customer id; the tier is then required (M2).
-        if (string.IsNullOrWhiteSpace(query.MemberId))
+        if (string.IsNullOrWhiteSpace(Request.MemberId))
         {
-            _customerId = MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
+            _customerId = MayarInputRules.Uuid(Request.CustomerId, nameof(Request.CustomerId));
         }
         else
         {
-            _memberId = MayarInputRules.MemberId(query.MemberId, nameof(query.MemberId));
-            _customerId = string.IsNullOrWhiteSpace(query.CustomerId) ? null : MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
-            _ = MayarInputRules.Uuid(query.MembershipTierId, nameof(query.MembershipTierId));
+            _memberId = MayarInputRules.MemberId(Request.MemberId, nameof(Request.MemberId));
+            _customerId = string.IsNullOrWhiteSpace(Request.CustomerId) ? null : MayarInputRules.Uuid(Request.CustomerId, nameof(Request.CustomerId));
+            _ = MayarInputRules.Uuid(Request.MembershipTierId, nameof(Request.MembershipTierId));
         }
 
-        _productId = MayarInputRules.Uuid(query.ProductId, nameof(query.ProductId));
-        _membershipTierId = string.IsNullOrWhiteSpace(query.MembershipTierId) ? null : MayarInputRules.Uuid(query.MembershipTierId, nameof(query.MembershipTierId));
-
-        var text = new StringBuilder();
-        if (_customerId is not null)
-        {
-            text.Append("customerId=").Append(Uri.EscapeDataString(_customerId)).Append('&');
-        }
-
-        text.Append("productId=").Append(Uri.EscapeDataString(_productId));
-        if (_membershipTierId is not null)
-        {
-            text.Append("&membershipTierId=").Append(Uri.EscapeDataString(_membershipTierId));
-        }
-
-        if (_memberId is not null)
-        {
-            text.Append("&memberId=").Append(Uri.EscapeDataString(_memberId));
-        }
-
-        _query = text.ToString();
+        _productId = MayarInputRules.Uuid(Request.ProductId, nameof(Request.ProductId));
+        _membershipTierId = string.IsNullOrWhiteSpace(Request.MembershipTierId) ? null : MayarInputRules.Uuid(Request.MembershipTierId, nameof(Request.MembershipTierId));
+        SendQuery(new MayarQuery(Route)
+            .Add("customerId", _customerId)
+            .Add("productId", _productId)
+            .Add("membershipTierId", _membershipTierId)
+            .Add("memberId", _memberId));
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Get;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.CreditBalance;
-
-    /// <inheritdoc />
-    public override RepeatSafety RepeatSafety => RepeatSafety.Read;
-
-    internal override string? Query => _query;
 
     internal override CreditBalance Read(MayarPayload payload)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
@@ -14,6 +13,8 @@ namespace Mayar.Credit.Client;
 /// </summary>
 public sealed class GetCreditHistoryPageOperation : MayarOperation<MayarPage<CreditHistoryEntry>>
 {
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.CreditHistory);
+
     /// <summary>The page size when none is asked for (the API's default).</summary>
     public const int DefaultPageSize = 10;
 
@@ -73,13 +74,7 @@ public sealed class GetCreditHistoryPageOperation : MayarOperation<MayarPage<Cre
     }
 
     /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Get;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.CreditHistory;
-
-    /// <inheritdoc />
-    public override RepeatSafety RepeatSafety => RepeatSafety.Read;
+    public override MayarEndpoint Endpoint => Declared;
 
     /// <summary>Which page this reads (1 for the first).</summary>
     public int Page => _page;

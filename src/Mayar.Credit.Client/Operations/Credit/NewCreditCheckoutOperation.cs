@@ -1,52 +1,37 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
 /// <summary>mayar-api.md C6: POST a request for an immutable checkout link (the buyer's details fixed in a signed token).</summary>
-public sealed class NewCreditCheckoutOperation : MayarOperation<CreditCheckout>
+public sealed class NewCreditCheckoutOperation : JsonOperation<CreditCheckoutRequest, CreditCheckout>
 {
+    /// <summary>
+    /// A second request makes a second link. Generating a link moves no credit and no money by itself, but it is a
+    /// POST whose server-side effect the documents leave open (is the link recorded, how long does it live:
+    /// mayar-api.md §18 question 9), and every link sent twice can be paid twice. So the transport sends it again
+    /// only when it certainly did not arrive, it asks ShouldProcess, and a failure after sending says to check
+    /// before running it again.
+    /// </summary>
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Write(MayarRoutes.CreditCheckout, RepeatAnswer.Duplicate);
+
     private readonly WireBody _body;
-    private readonly byte[] _bytes;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public NewCreditCheckoutOperation(CreditCheckoutRequest request)
+        : base(Declared, request)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        _body = new WireBody
-        {
-            ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId)),
-            CreditAmount = MayarInputRules.CreditAmount(request.CreditAmount, nameof(request.CreditAmount)),
-            CustomerInfo = RegisterCreditCustomerOperation.WireCustomerInfo.From(request.Name, request.Email, request.Mobile),
-        };
-        _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.CreditCheckoutBody);
+        _body = SendBody(
+            new WireBody
+            {
+                ProductId = MayarInputRules.Uuid(Request.ProductId, nameof(Request.ProductId)),
+                CreditAmount = MayarInputRules.CreditAmount(Request.CreditAmount, nameof(Request.CreditAmount)),
+                CustomerInfo = RegisterCreditCustomerOperation.WireCustomerInfo.From(Request.Name, Request.Email, Request.Mobile),
+            },
+            MayarJsonContext.Wire.CreditCheckoutBody);
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Post;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.CreditCheckout;
-
-    /// <summary>
-    /// Treated as a write that is not repeatable. Generating a link moves no credit and no money by itself, but it is
-    /// a POST whose server-side effect the documents leave open (is the link recorded, how long does it live:
-    /// mayar-api.md §18 question 9), and every link sent twice can be paid twice. It is not
-    /// <see cref="RepeatSafety.AnswersConflict"/> (a second request is not refused) nor a <see cref="RepeatSafety.Read"/>
-    /// (a read is never confirmed, while this asks ShouldProcess). So the transport sends it again only when it
-    /// certainly did not arrive, and a failure after sending says to check before running it again.
-    /// </summary>
-    public override RepeatSafety RepeatSafety => RepeatSafety.NotRepeatable;
-
-    internal override byte[]? Body => _bytes;
 
     internal override CreditCheckout Read(MayarPayload payload)
     {

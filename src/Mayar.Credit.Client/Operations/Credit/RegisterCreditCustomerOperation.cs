@@ -1,44 +1,30 @@
 using System;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 000: POST a customer's registration into a credit-usage product.</summary>
-public sealed class RegisterCreditCustomerOperation : MayarOperation<RegisteredCreditCustomer>
+public sealed class RegisterCreditCustomerOperation : JsonOperation<RegisterCreditCustomerRequest, RegisteredCreditCustomer>
 {
+    /// <summary>A second registration of the email in the product is answered with a conflict.</summary>
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Write(MayarRoutes.RegisterCreditCustomer, RepeatAnswer.Conflict);
+
     private readonly WireBody _body;
-    private readonly byte[] _bytes;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public RegisterCreditCustomerOperation(RegisterCreditCustomerRequest request)
+        : base(Declared, request)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        _body = new WireBody
-        {
-            ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId)),
-            TrialCredit = MayarInputRules.TrialCredit(request.TrialCredit, nameof(request.TrialCredit)),
-            CustomerInfo = WireCustomerInfo.From(request.Name, request.Email, request.Mobile),
-        };
-        _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.RegisterCreditCustomerBody);
+        _body = SendBody(
+            new WireBody
+            {
+                ProductId = MayarInputRules.Uuid(Request.ProductId, nameof(Request.ProductId)),
+                TrialCredit = MayarInputRules.TrialCredit(Request.TrialCredit, nameof(Request.TrialCredit)),
+                CustomerInfo = WireCustomerInfo.From(Request.Name, Request.Email, Request.Mobile),
+            },
+            MayarJsonContext.Wire.RegisterCreditCustomerBody);
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Post;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.RegisterCreditCustomer;
-
-    /// <summary>A second registration of the email in the product is answered with a conflict.</summary>
-    public override RepeatSafety RepeatSafety => RepeatSafety.AnswersConflict;
-
-    internal override byte[]? Body => _bytes;
 
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) => AlreadyRegistered(status, message);
 

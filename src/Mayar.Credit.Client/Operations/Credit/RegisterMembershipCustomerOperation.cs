@@ -1,51 +1,37 @@
 using System;
 using System.Globalization;
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
 /// <summary>M1: POST a customer's registration into a membership tier.</summary>
-public sealed class RegisterMembershipCustomerOperation : MayarOperation<RegisteredMembershipCustomer>
+public sealed class RegisterMembershipCustomerOperation : JsonOperation<RegisterMembershipCustomerRequest, RegisteredMembershipCustomer>
 {
+    /// <summary>A second registration of the email in the tier is answered with a conflict.</summary>
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Write(MayarRoutes.RegisterMembershipCustomer, RepeatAnswer.Conflict);
+
     private static readonly string[] Periods = { "1", "3", "6", "12" };
 
     private readonly WireBody _body;
-    private readonly byte[] _bytes;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public RegisterMembershipCustomerOperation(RegisterMembershipCustomerRequest request)
+        : base(Declared, request)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        _body = new WireBody
-        {
-            ProductId = MayarInputRules.Uuid(request.ProductId, nameof(request.ProductId)),
-            MembershipTierId = MayarInputRules.Uuid(request.MembershipTierId, nameof(request.MembershipTierId)),
-            MembershipMonthlyPeriod = int.Parse(
-                MayarInputRules.OneOf(request.MonthlyPeriod?.ToString(CultureInfo.InvariantCulture), nameof(request.MonthlyPeriod), Periods),
-                CultureInfo.InvariantCulture),
-            TrialCredit = MayarInputRules.TrialCredit(request.TrialCredit, nameof(request.TrialCredit)),
-            CustomerInfo = RegisterCreditCustomerOperation.WireCustomerInfo.From(request.Name, request.Email, request.Mobile),
-        };
-        _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.RegisterMembershipCustomerBody);
+        _body = SendBody(
+            new WireBody
+            {
+                ProductId = MayarInputRules.Uuid(Request.ProductId, nameof(Request.ProductId)),
+                MembershipTierId = MayarInputRules.Uuid(Request.MembershipTierId, nameof(Request.MembershipTierId)),
+                MembershipMonthlyPeriod = int.Parse(
+                    MayarInputRules.OneOf(Request.MonthlyPeriod?.ToString(CultureInfo.InvariantCulture), nameof(Request.MonthlyPeriod), Periods),
+                    CultureInfo.InvariantCulture),
+                TrialCredit = MayarInputRules.TrialCredit(Request.TrialCredit, nameof(Request.TrialCredit)),
+                CustomerInfo = RegisterCreditCustomerOperation.WireCustomerInfo.From(Request.Name, Request.Email, Request.Mobile),
+            },
+            MayarJsonContext.Wire.RegisterMembershipCustomerBody);
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Post;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.RegisterMembershipCustomer;
-
-    /// <summary>A second registration of the email in the tier is answered with a conflict.</summary>
-    public override RepeatSafety RepeatSafety => RepeatSafety.AnswersConflict;
-
-    internal override byte[]? Body => _bytes;
 
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) => RegisterCreditCustomerOperation.AlreadyRegistered(status, message);
 

@@ -15,12 +15,9 @@ public sealed class SpendCreditOperation : CreditMovementOperation<CreditSpend>
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public SpendCreditOperation(CreditMovementRequest request)
-        : base(request)
+        : base(MayarRoutes.SpendCredit, request)
     {
     }
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.SpendCredit;
 
     /// <inheritdoc />
     public override string Kind => "spend";

@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
@@ -7,44 +6,32 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 001: POST a customer record.</summary>
-public sealed class CreateCustomerOperation : MayarOperation<MayarCustomer>
+public sealed class CreateCustomerOperation : JsonOperation<CreateCustomerRequest, MayarCustomer>
 {
+    /// <summary>A second record with the email is answered with a conflict.</summary>
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Write(MayarRoutes.CreateCustomer, RepeatAnswer.Conflict);
+
     private readonly WireBody _body;
-    private readonly byte[] _bytes;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
     public CreateCustomerOperation(CreateCustomerRequest request)
+        : base(Declared, request)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        var city = MayarInputRules.Optional(request.City, nameof(request.City), MayarInputRules.Text);
-        var country = MayarInputRules.Optional(request.Country, nameof(request.Country), MayarInputRules.Country);
-        _body = new WireBody
-        {
-            Name = MayarInputRules.Name(request.Name, nameof(request.Name)),
-            Email = MayarInputRules.Email(request.Email, nameof(request.Email)),
-            Phone = MayarInputRules.Optional(request.Phone, nameof(request.Phone), MayarInputRules.Phone),
-            Address = city is null && country is null ? null : new WireAddress { City = city, Country = country },
-            PaymentMethod = MayarInputRules.Optional(request.PaymentMethod, nameof(request.PaymentMethod), MayarInputRules.Text),
-            Status = MayarInputRules.Optional(request.Status, nameof(request.Status), MayarInputRules.Status),
-            CustomData = CustomDataConverter.ToJson(request.CustomData, nameof(request.CustomData)),
-        };
-        _bytes = JsonSerializer.SerializeToUtf8Bytes(_body, MayarJsonContext.Wire.CreateCustomerBody);
+        var city = MayarInputRules.Optional(Request.City, nameof(Request.City), MayarInputRules.Text);
+        var country = MayarInputRules.Optional(Request.Country, nameof(Request.Country), MayarInputRules.Country);
+        _body = SendBody(
+            new WireBody
+            {
+                Name = MayarInputRules.Name(Request.Name, nameof(Request.Name)),
+                Email = MayarInputRules.Email(Request.Email, nameof(Request.Email)),
+                Phone = MayarInputRules.Optional(Request.Phone, nameof(Request.Phone), MayarInputRules.Phone),
+                Address = city is null && country is null ? null : new WireAddress { City = city, Country = country },
+                PaymentMethod = MayarInputRules.Optional(Request.PaymentMethod, nameof(Request.PaymentMethod), MayarInputRules.Text),
+                Status = MayarInputRules.Optional(Request.Status, nameof(Request.Status), MayarInputRules.Status),
+                CustomData = CustomDataConverter.ToJson(Request.CustomData, nameof(Request.CustomData)),
+            },
+            MayarJsonContext.Wire.CreateCustomerBody);
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Post;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.CreateCustomer;
-
-    /// <summary>A second record with the email is answered with a conflict.</summary>
-    public override RepeatSafety RepeatSafety => RepeatSafety.AnswersConflict;
-
-    internal override byte[]? Body => _bytes;
 
     // 409 "already exist" is a conflict by its status; some replies say it with a 400 (mayar-api.md section 4).
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>

@@ -1,5 +1,3 @@
-using System;
-using System.Net.Http;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
@@ -8,31 +6,16 @@ namespace Mayar.Credit.Client;
 /// mayar-api.md K2: GET one customer by email (404 "Customer not found" for an unknown one). The reply's "user"
 /// object (the merchant's account, webhook URL included) has no wire property, so it is never read.
 /// </summary>
-public sealed class GetCustomerByEmailOperation : MayarOperation<MayarCustomerSummary>
+public sealed class GetCustomerByEmailOperation : JsonOperation<CustomerLookup, MayarCustomerSummary>
 {
-    private readonly string _query;
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.CustomerDetail);
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the query.</summary>
     public GetCustomerByEmailOperation(CustomerLookup lookup)
+        : base(Declared, lookup)
     {
-        if (lookup is null)
-        {
-            throw new ArgumentNullException(nameof(lookup));
-        }
-
-        _query = "email=" + Uri.EscapeDataString(MayarInputRules.Email(lookup.Email, nameof(lookup.Email)));
+        SendQuery(new MayarQuery(Route).Add("email", MayarInputRules.Email(Request.Email, nameof(Request.Email))));
     }
-
-    /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Get;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.CustomerDetail;
-
-    /// <inheritdoc />
-    public override RepeatSafety RepeatSafety => RepeatSafety.Read;
-
-    internal override string? Query => _query;
 
     internal override MayarCustomerSummary Read(MayarPayload payload)
     {

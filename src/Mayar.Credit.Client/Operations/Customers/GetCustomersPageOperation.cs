@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
@@ -14,6 +13,8 @@ namespace Mayar.Credit.Client;
 /// </summary>
 public sealed class GetCustomersPageOperation : MayarOperation<MayarPage<MayarCustomerSummary>>
 {
+    private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.Customers);
+
     /// <summary>The page size when none is asked for (the API's default).</summary>
     public const int DefaultPageSize = 10;
 
@@ -41,13 +42,7 @@ public sealed class GetCustomersPageOperation : MayarOperation<MayarPage<MayarCu
     }
 
     /// <inheritdoc />
-    public override HttpMethod Method => HttpMethod.Get;
-
-    /// <inheritdoc />
-    public override string Route => MayarRoutes.Customers;
-
-    /// <inheritdoc />
-    public override RepeatSafety RepeatSafety => RepeatSafety.Read;
+    public override MayarEndpoint Endpoint => Declared;
 
     /// <summary>The cursor this page starts after; null for the first page.</summary>
     public string? StartingAfter => _startingAfter;

@@ -79,7 +79,7 @@ internal sealed class CreditMovementSend
             catch (MayarApiException ex) when (ex.MayHaveBeenProcessed)
             {
                 failure = ex;
-                failure.RepeatSafety = _operation.RepeatSafety;
+                failure.RepeatAnswer = _operation.RepeatAnswer;
                 failure.Attempts = sends;
             }
             catch (MayarApiException ex)

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -11,25 +10,30 @@ using Xunit;
 namespace Mayar.Credit.Client.Tests;
 
 /// <summary>
-/// Retries and error advice follow the operation's repeat safety: a write that moves credit is never sent twice once
-/// it may have arrived, and none of its errors says that running it again is safe.
+/// Retries follow the operation's retry rule and error advice what a re-run answers: a write that moves credit is
+/// never sent twice once it may have arrived, and none of its errors says that running it again is safe.
 /// </summary>
-public sealed class RepeatSafetyTests : EmulatorTest
+public sealed class RepeatAnswerTests : EmulatorTest
 {
     // What an error must not say of a write that moves credit.
     private static readonly Regex SaysRerunIsSafe = new(@"safe|no harm|answer(s|ed)? with (a |Mayar\.)?conflict", RegexOptions.IgnoreCase);
 
-    public RepeatSafetyTests(EmulatorFixture fixture)
+    public RepeatAnswerTests(EmulatorFixture fixture)
         : base(fixture)
     {
     }
 
     [Fact]
-    public void Every_operation_declares_its_repeat_safety()
+    public void Every_operation_declares_its_retry_rule_and_repeat_answer()
     {
-        Assert.Equal(RepeatSafety.AnswersConflict, new RegisterCreditCustomerOperation(new() { ProductId = EmulatorOptions.DefaultProductId, Name = "A", Email = "a@example.com", Mobile = "081234567890" }).RepeatSafety);
-        Assert.Equal(RepeatSafety.AnswersConflict, new CreateCustomerOperation(new() { Name = "A", Email = "a@example.com" }).RepeatSafety);
-        Assert.Equal(RepeatSafety.Read, new GetCreditBalanceOperation(Sample).RepeatSafety);
+        var register = new RegisterCreditCustomerOperation(new() { ProductId = EmulatorOptions.DefaultProductId, Name = "A", Email = "a@example.com", Mobile = "081234567890" });
+        Assert.Equal((MayarRetryRule.OnlyIfNotReceived, RepeatAnswer.Conflict), (register.RetryRule, register.RepeatAnswer));
+        var create = new CreateCustomerOperation(new() { Name = "A", Email = "a@example.com" });
+        Assert.Equal((MayarRetryRule.OnlyIfNotReceived, RepeatAnswer.Conflict), (create.RetryRule, create.RepeatAnswer));
+        var add = new AddCreditOperation(new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, Amount = 1 });
+        Assert.Equal((MayarRetryRule.OnlyIfNotReceived, RepeatAnswer.Duplicate), (add.RetryRule, add.RepeatAnswer));
+        var balance = new GetCreditBalanceOperation(Sample);
+        Assert.Equal((MayarRetryRule.AnyPassingFailure, RepeatAnswer.Unchanged, true), (balance.RetryRule, balance.RepeatAnswer, balance.Endpoint.IsRead));
     }
 
     [Theory]
@@ -47,7 +51,7 @@ public sealed class RepeatSafetyTests : EmulatorTest
 
         Assert.Equal(1, failure.Attempts);
         Assert.Equal(1, Log.Count(e => e.Path == AddCreditProbe.Route_));
-        Assert.Equal(RepeatSafety.NotRepeatable, failure.RepeatSafety);
+        Assert.Equal(RepeatAnswer.Duplicate, failure.RepeatAnswer);
         Assert.True(failure.MayHaveBeenProcessed);
         Assert.DoesNotMatch(SaysRerunIsSafe, failure.Message);
         Assert.DoesNotMatch(SaysRerunIsSafe, failure.RecommendedAction);
@@ -80,7 +84,7 @@ public sealed class RepeatSafetyTests : EmulatorTest
             {
                 var failure = new MayarApiException(kind, 500, 500, "server text", null, "POST", AddCreditProbe.Route_)
                 {
-                    RepeatSafety = RepeatSafety.NotRepeatable,
+                    RepeatAnswer = RepeatAnswer.Duplicate,
                     RequestNotSent = notSent,
                 };
                 Assert.DoesNotMatch(SaysRerunIsSafe, failure.Message);
@@ -94,11 +98,24 @@ public sealed class RepeatSafetyTests : EmulatorTest
     {
         var failure = new MayarApiException(MayarErrorKind.Timeout, null, null, null, null, "POST", MayarRoutes.RegisterCreditCustomer)
         {
-            RepeatSafety = RepeatSafety.AnswersConflict,
+            RepeatAnswer = RepeatAnswer.Conflict,
         };
         Assert.True(failure.MayHaveBeenProcessed);
         Assert.Contains("conflict", failure.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Mayar.Conflict", failure.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_write_that_answers_not_found_says_so_when_it_may_have_been_processed()
+    {
+        var failure = new MayarApiException(MayarErrorKind.Timeout, null, null, null, null, "POST", MayarRoutes.CreateCustomer)
+        {
+            RepeatAnswer = RepeatAnswer.NotFound,
+        };
+        Assert.True(failure.MayHaveBeenProcessed);
+        Assert.Contains("not found", failure.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Mayar.NotFound", failure.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain("twice", failure.RecommendedAction, StringComparison.Ordinal);
     }
 
     // A write that takes effect every time it arrives, like adding credit: the emulator's add-credit endpoint.
@@ -111,11 +128,7 @@ public sealed class RepeatSafetyTests : EmulatorTest
         public AddCreditProbe(int amount) =>
             _body = Encoding.UTF8.GetBytes($"{{\"customerId\":\"{EmulatorOptions.SampleCustomerId}\",\"productId\":\"{EmulatorOptions.SampleProductId}\",\"amount\":{amount}}}");
 
-        public override HttpMethod Method => HttpMethod.Post;
-
-        public override string Route => Route_;
-
-        public override RepeatSafety RepeatSafety => RepeatSafety.NotRepeatable;
+        public override MayarEndpoint Endpoint { get; } = MayarEndpoint.Write(Route_, RepeatAnswer.Duplicate);
 
         internal override byte[]? Body => _body;
 
