@@ -34,4 +34,7 @@ public static class MayarRoutes
 
     /// <summary>mayar-api.md K2: one V2 customer by email (query: email).</summary>
     public const string CustomerDetail = "/hl/v2/customers/detail";
+
+    /// <summary>mayar-api.md K4: change a V2 customer's email (body: fromEmail, toEmail).</summary>
+    public const string UpdateCustomer = "/hl/v2/customers/update";
 }

@@ -176,6 +176,35 @@ public sealed class CreditAccounts
     }
 
     /// <summary>
+    /// Moves a V2 customer's email (mayar-api.md K4): the credit service then knows the customer by the new email
+    /// only. Taken when any other customer the credit service knows has the new email, a V2 customer or not.
+    /// </summary>
+    public EmailChange ChangeEmail(string fromEmail, string toEmail)
+    {
+        lock (_gate)
+        {
+            if (_customers.FindByEmail(fromEmail) is not { } customer)
+            {
+                return EmailChange.UnknownEmail;
+            }
+
+            if (_customerIdsByEmail.TryGetValue(toEmail, out var holder) && holder != customer.CustomerId)
+            {
+                return EmailChange.EmailTaken;
+            }
+
+            var change = _customers.ChangeEmail(fromEmail, toEmail);
+            if (change == EmailChange.Changed)
+            {
+                _customerIdsByEmail.Remove(fromEmail);
+                _customerIdsByEmail[toEmail] = customer.CustomerId;
+            }
+
+            return change;
+        }
+    }
+
+    /// <summary>
     /// A start-up account with fixed ids and opening balances (a member when it has a member id); a V2 customer too
     /// when <paramref name="listed"/>.
     /// </summary>

@@ -96,4 +96,6 @@ public sealed class CreditStore
     /// <inheritdoc cref="CheckoutLinks.Issue"/>
     public bool IssueCheckout(string productId, string email, decimal? creditAmount) => Checkouts.Issue(productId, email, creditAmount);
 
+    /// <inheritdoc cref="CreditAccounts.ChangeEmail"/>
+    public EmailChange ChangeCustomerEmail(string fromEmail, string toEmail) => Accounts.ChangeEmail(fromEmail, toEmail);
 }

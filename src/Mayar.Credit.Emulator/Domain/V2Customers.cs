@@ -4,6 +4,18 @@ using System.Linq;
 
 namespace Mayar.Credit.Emulator.Domain;
 
+/// <summary>What an email change did (mayar-api.md K4).</summary>
+public enum EmailChange
+{
+    Changed,
+
+    /// <summary>No V2 customer has the old email.</summary>
+    UnknownEmail,
+
+    /// <summary>The new email is another customer's.</summary>
+    EmailTaken,
+}
+
 /// <summary>
 /// The V2 (/hl/v2) customers: one an email (any case), made by a customer's first credit registration. Thread-safe;
 /// <see cref="CreditAccounts"/> calls in under its own lock, never the other way round.
@@ -57,6 +69,31 @@ public sealed class V2Customers
                 var created = _created.Next(_clock.Now);
                 _byEmail[email] = new V2Customer(customerId, email, name, mobile, created, created);
             }
+        }
+    }
+
+    /// <summary>
+    /// Gives the customer of <paramref name="fromEmail"/> the email <paramref name="toEmail"/>. The caller has checked
+    /// that no other customer holds it (<see cref="CreditAccounts"/> knows every email, some not V2 customers').
+    /// </summary>
+    internal EmailChange ChangeEmail(string fromEmail, string toEmail)
+    {
+        lock (_gate)
+        {
+            if (!_byEmail.TryGetValue(fromEmail, out var customer))
+            {
+                return EmailChange.UnknownEmail;
+            }
+
+            if (_byEmail.TryGetValue(toEmail, out var holder) && holder.CustomerId != customer.CustomerId)
+            {
+                return EmailChange.EmailTaken;
+            }
+
+            _byEmail.Remove(fromEmail);
+            var updated = Math.Max(_clock.Now.ToUnixTimeMilliseconds(), customer.CreatedAtMs);
+            _byEmail[toEmail] = customer with { Email = toEmail, UpdatedAtMs = updated };
+            return EmailChange.Changed;
         }
     }
 

@@ -28,6 +28,9 @@ internal readonly record struct ApiError(int Status, string Message, string Seed
 
     public static ApiError CustomerExists => new(409, "already exist", "messages");
 
+    /// <summary>K4's answer to an email no V2 customer has.</summary>
+    public static ApiError NotACustomer(string email) => new(404, $"Email {email} tidak terdaftar sebagai customer", "messages");
+
     public static ApiError Unauthorized => new(401, "Unauthorized", "messages");
 
     public static ApiError TooManyRequests => new(429, "Too Many Requests", "messages");

@@ -6,15 +6,18 @@ using Microsoft.AspNetCore.Builder;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// mayar-api.md K1 and K2: the V2 customers, from the credit registrations (one per email; their UUID ids read
+/// mayar-api.md K1, K2 and K4: the V2 customers, from the credit registrations (one per email; their UUID ids read
 /// the credit endpoints). The list is a cursor page at a time (<see cref="CursorPage"/>). The detail embeds the
-/// merchant's "user" object with a fake webhook URL, as the documents show.
+/// merchant's "user" object with a fake webhook URL, as the documents show. The update moves a customer to another
+/// email, as the page (not the migration guide's /customers/{uuid}/update) has it.
 /// </summary>
 internal static class V2CustomerEndpoints
 {
     public const string ListPath = "/hl/v2/customers";
 
     public const string DetailPath = "/hl/v2/customers/detail";
+
+    public const string UpdatePath = "/hl/v2/customers/update";
 
     /// <summary>The merchant user every customer belongs to.</summary>
     public const string MerchantUserId = "3c2d1b6e-8f0a-4f5e-9b7d-2a1c0e9f8d7c";
@@ -26,6 +29,7 @@ internal static class V2CustomerEndpoints
     {
         ApiRequest.Map(app, "GET", ListPath, state, List);
         ApiRequest.Map(app, "GET", DetailPath, state, Detail);
+        ApiRequest.Map(app, "POST", UpdatePath, state, Update);
     }
 
     private static ApiResult List(ApiRequest request)
@@ -73,6 +77,33 @@ internal static class V2CustomerEndpoints
                 [Replies.V2MessageKey(request.Variants)] = "success",
                 ["data"] = data,
             });
+    }
+
+    // K4: {fromEmail, toEmail}, both required e-mails; 404 for an unknown fromEmail (the page's message). The page
+    // is silent on a toEmail another customer has: 409 "already exist", as the V2 creates answer a duplicate. The
+    // same customer's own email (in any case) is no conflict. The reply is the envelope alone.
+    private static ApiResult Update(ApiRequest request)
+    {
+        if (request.ObjectBody(out var body) is { } notAnObject)
+        {
+            return notAnObject;
+        }
+
+        var from = request.Required("fromEmail", RequestJson.String(body, "fromEmail"));
+        request.EmailForm("fromEmail", from, "fromEmail");
+        var to = request.Required("toEmail", RequestJson.String(body, "toEmail"));
+        request.EmailForm("toEmail", to, "toEmail");
+        if (request.Checked() is { } invalid)
+        {
+            return invalid;
+        }
+
+        return request.Store.ChangeCustomerEmail(from!, to!) switch
+        {
+            EmailChange.UnknownEmail => ApiError.NotACustomer(from!),
+            EmailChange.EmailTaken => ApiError.CustomerExists,
+            _ => ApiResult.Ok(200, new JsonObject { ["statusCode"] = 200, [Replies.V2MessageKey(request.Variants)] = "success" }),
+        };
     }
 
     private static JsonObject Customer(V2Customer customer, EmulatorVariants variants) => new()
