@@ -9,6 +9,12 @@ public static class MayarRoutes
     /// <summary>M1: register a customer into a membership tier.</summary>
     public const string RegisterMembershipCustomer = "/credit/v1/credit/membership/customer/regist";
 
+    /// <summary>mayar-api.md §12: a membership product's tiers, a cursor page at a time (query: productId, limit, startingAfter).</summary>
+    public const string MembershipTiers = "/hl/v2/memberships/tiers";
+
+    /// <summary>mayar-api.md §12: a membership product's members, a cursor page at a time (query: productId, limit, startingAfter, memberId, status).</summary>
+    public const string MembershipMembers = "/hl/v2/memberships/members";
+
     /// <summary>Seed 001: create a customer record.</summary>
     public const string CreateCustomer = "/api/v1/customers";
 

@@ -46,6 +46,7 @@ public static class EmulatorHost
         CheckoutEndpoint.Map(app, state);
         CustomerEndpoints.Map(app, state);
         V2CustomerEndpoints.Map(app, state);
+        MembershipEndpoints.Map(app, state);
         AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
         app.MapFallback((HttpContext context) => Replies.Error(context, state.Harness.Variants, ApiError.NotFound));
 
