@@ -9,6 +9,15 @@ public static class MayarRoutes
     /// <summary>M1: register a customer into a membership tier.</summary>
     public const string RegisterMembershipCustomer = "/credit/v1/credit/membership/customer/regist";
 
+    /// <summary>mayar-api.md §12: a membership product's tiers, a cursor page at a time (query: productId, limit, startingAfter).</summary>
+    public const string MembershipTiers = "/hl/v2/memberships/tiers";
+
+    /// <summary>mayar-api.md §12: a membership product's members, a cursor page at a time (query: productId, limit, startingAfter, memberId, status).</summary>
+    public const string MembershipMembers = "/hl/v2/memberships/members";
+
+    /// <summary>mayar-api.md §12: one member of a membership product, nested (query: productId). The segment in braces is the member's id.</summary>
+    public const string MembershipMember = "/hl/v2/memberships/members/{memberId}";
+
     /// <summary>Seed 001: create a customer record.</summary>
     public const string CreateCustomer = "/api/v1/customers";
 
@@ -29,6 +38,7 @@ public static class MayarRoutes
 
     /// <summary>mayar-api.md C6: an immutable checkout link for a customer (body: productId, creditAmount, customerInfo).</summary>
     public const string CreditCheckout = "/credit/v1/credit/generate/immutable/checkout";
+
     /// <summary>mayar-api.md K1: the V2 customers, a cursor page at a time (query: limit, startingAfter).</summary>
     public const string Customers = "/hl/v2/customers";
 

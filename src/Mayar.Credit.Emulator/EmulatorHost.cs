@@ -45,7 +45,8 @@ public static class EmulatorHost
         CreditHistoryEndpoint.Map(app, state);
         CheckoutEndpoint.Map(app, state);
         CustomerEndpoints.Map(app, state);
-        HeadlessCustomerEndpoints.Map(app, state);
+        V2CustomerEndpoints.Map(app, state);
+        MembershipEndpoints.Map(app, state);
         AdminEndpoints.Map(app, state, () => baseUrl ?? string.Empty);
         app.MapFallback((HttpContext context) => Replies.Error(context, state.Harness.Variants, ApiError.NotFound));
 

@@ -20,20 +20,40 @@ public sealed class EmulatorOptions
     /// <summary>Seed 002's example customer.</summary>
     public const string SampleCustomerId = "9de4b4b4-525c-4ee0-ac9c-b29c3e10fe55";
 
-    /// <summary>The membership (credit) product the emulator starts with (M1, M2).</summary>
+    /// <summary>The membership (credit) product the emulator starts with (M1, M2, §12), with three tiers.</summary>
     public const string MembershipProductId = "7c1e6a52-3f0d-4b8e-9a61-5d2f8e4b7a10";
 
-    /// <summary>The membership product's first tier.</summary>
+    /// <summary>The membership product's first tier: monthly (1 month, IDR 50000, 1000 credit).</summary>
     public const string MembershipTierId = "b3f4c2d1-8e7a-4c6b-9d5e-1a2b3c4d5e6f";
 
-    /// <summary>The membership product's second tier.</summary>
+    public const string MembershipTierName = "Basic";
+
+    /// <summary>The trial credit the first tier gives a new member.</summary>
+    public const int MembershipTierTrialCredit = 100;
+
+    /// <summary>The second tier: monthly (IDR 150000, 5000 credit) or yearly (12 months, IDR 1500000, 60000 credit).</summary>
     public const string SecondMembershipTierId = "c9d8e7f6-5a4b-4c3d-8e2f-0a1b2c3d4e5f";
 
-    /// <summary>A member the emulator starts with, in the first tier, with a MEMBERSHIP and an ADD_ON balance.</summary>
+    public const string SecondMembershipTierName = "Pro";
+
+    public const int SecondMembershipTierTrialCredit = 500;
+
+    /// <summary>The third tier: quarterly (3 months, IDR 1200000, 30000 credit), with no trial credit (null).</summary>
+    public const string ThirdMembershipTierId = "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70";
+
+    public const string ThirdMembershipTierName = "Business";
+
+    /// <summary>A member the emulator starts with, "active" in the first tier, with a MEMBERSHIP and an ADD_ON balance.</summary>
     public const string SampleMemberId = "3SCDI9ZQ";
 
     /// <summary>The sample member's customer id.</summary>
     public const string SampleMemberCustomerId = "5f0c2b7e-9a14-4d3c-b8e6-2c7a1d9f4e30";
+
+    /// <summary>A second member the emulator starts with: "inactive" (its membership lapsed) in the second tier, no balance.</summary>
+    public const string InactiveSampleMemberId = "K7QX2D4M";
+
+    /// <summary>The inactive sample member's customer id.</summary>
+    public const string InactiveSampleMemberCustomerId = "8a3d6f1c-2b4e-4c9a-9d7f-6e5b4a3c2d10";
 
     public string Urls { get; set; } = "http://127.0.0.1:5080";
 

@@ -5,9 +5,10 @@ using Mayar.Credit.Emulator.Harness;
 namespace Mayar.Credit.Emulator;
 
 /// <summary>
-/// The emulator's two halves: <see cref="Store"/>, the fake Mayar domain (products, accounts, customer records, the
-/// credit ledger), and <see cref="Harness"/>, what tests steer and watch (request log, faults, variants, latency,
-/// rate limit). The few members below them forward to one half, for the benchmark program and the admin endpoints.
+/// The emulator's two halves: <see cref="Store"/>, the fake Mayar domain (products, accounts and members with the
+/// credit ledger, V2 customers, customer records, checkouts), and <see cref="Harness"/>, what tests steer and watch
+/// (request log, faults, variants, latency, rate limit). The few members below them forward to one half, for the
+/// benchmark program and the admin endpoints.
 /// </summary>
 public sealed class EmulatorState
 {
@@ -39,7 +40,8 @@ public sealed class EmulatorState
 
     public EmulatorRateLimit RateLimit => Harness.RateLimit;
 
-    public int RegistrationCount => Store.RegistrationCount;
+    /// <summary>How many (customer, credit product) registrations there are, the sample's included (the benchmark program counts them).</summary>
+    public int RegistrationCount => Store.Accounts.All().Count;
 
     /// <summary>Back to the start-up state: the start-up domain, no log, and the start-up variants, faults, latency, rate limit, clock offset and history behaviour.</summary>
     public void Reset()

@@ -20,15 +20,15 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
         new ApiOperation(
             "Register",
             () => new RegisterCreditCustomerOperation(EmulatorTest.Registration(EmulatorOptions.DefaultProductId)),
-            state => state.Store.RegistrationCount),
+            state => state.Store.Accounts.All().Count),
         new ApiOperation(
             "RegisterMember",
             () => new RegisterMembershipCustomerOperation(EmulatorTest.MembershipRegistration(EmulatorOptions.MembershipTierId)),
-            state => state.Store.MembershipCount),
+            state => state.Store.Accounts.Members().Count),
         new ApiOperation(
             "CreateCustomer",
             () => new CreateCustomerOperation(EmulatorTest.Customer()),
-            state => state.Store.Customers.Count),
+            state => state.Store.V1CustomerRecords.Count),
         new ApiOperation(
             "Balance",
             () => new GetCreditBalanceOperation(EmulatorTest.Sample),
@@ -48,7 +48,7 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
         new ApiOperation(
             "Checkout",
             () => new NewCreditCheckoutOperation(EmulatorTest.Checkout(EmulatorOptions.DefaultProductId)),
-            state => state.Store.CheckoutCount),
+            state => state.Store.Checkouts.Issued().Count),
         new ApiOperation(
             "CustomerByEmail",
             () => new GetCustomerByEmailOperation(new CustomerLookup { Email = EmulatorTest.SampleEmail }),

@@ -49,7 +49,7 @@ public sealed class CreateCustomerTests : EmulatorTest
         Assert.NotNull(customer.CreatedAt);
         Assert.True(customer.CreatedAt > before);
         Assert.Equal(customer.CreatedAt, customer.UpdatedAt);
-        Assert.Equal(1, State.Store.Customers.Count);
+        Assert.Equal(1, State.Store.V1CustomerRecords.Count);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class CreateCustomerTests : EmulatorTest
 
         Assert.Equal(MayarErrorKind.Conflict, error.Kind);
         Assert.Equal(409, error.StatusCode);
-        Assert.Equal(1, State.Store.Customers.Count);
+        Assert.Equal(1, State.Store.V1CustomerRecords.Count);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class CreditCheckoutTests : EmulatorTest
         Assert.Empty(result.Tiers);
         Assert.StartsWith(result.PaymentLinkUrl + "?immutable=", result.CheckoutUrl);
         Assert.StartsWith("https://", result.PaymentLinkUrl);
-        Assert.Equal(1, State.Store.CheckoutCount);
+        var issued = Assert.Single(State.Store.Checkouts.Issued());
+        Assert.Equal((product, request.Email, (decimal?)1000m), (issued.ProductId, issued.Email, issued.CreditAmount));
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class CreditCheckoutTests : EmulatorTest
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("You are not authorized to edit this product!", error.ServerMessage);
         Assert.Contains("POST /credit/v1/credit/generate/immutable/checkout", error.Message);
-        Assert.Equal(0, State.Store.CheckoutCount);
+        Assert.Empty(State.Store.Checkouts.Issued());
     }
 
     [Fact]

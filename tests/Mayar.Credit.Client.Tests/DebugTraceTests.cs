@@ -11,7 +11,7 @@ namespace Mayar.Credit.Client.Tests;
 /// <summary>The -Debug text: each request's line with the bodies sent and received, through the redactor.</summary>
 public sealed class DebugTraceTests : EmulatorTest
 {
-    // What the emulator's customer detail reply says of the merchant (HeadlessCustomerEndpoints).
+    // What the emulator's customer detail reply says of the merchant (V2CustomerEndpoints).
     private const string MerchantUrlHook = "https://merchant.example.invalid/mayar/webhook?token=emulator-hook-secret";
     private const string MerchantUserId = "3c2d1b6e-8f0a-4f5e-9b7d-2a1c0e9f8d7c";
 

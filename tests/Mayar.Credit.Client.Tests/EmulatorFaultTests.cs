@@ -179,7 +179,7 @@ public sealed class EmulatorFaultTests : EmulatorTest
             Log,
             dropped => Assert.Equal((true, true, 0, "drop-after"), (dropped.Processed, dropped.Dropped, dropped.Status, dropped.Fault)),
             refused => Assert.Equal((false, false, 429, "rate limit"), (refused.Processed, refused.Dropped, refused.Status, refused.Fault)));
-        Assert.Equal(1, State.Store.Customers.Count);
+        Assert.Equal(1, State.Store.V1CustomerRecords.Count);
     }
 
     private static StringContent AddCreditBody(decimal amount) => new(

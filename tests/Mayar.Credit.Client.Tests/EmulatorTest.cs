@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
 using Mayar.Credit.Emulator.Harness;
@@ -59,6 +60,20 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         var http = new HttpClient { BaseAddress = Emulator.BaseUri };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorFixture.ApiKey);
         return http;
+    }
+
+    /// <summary>
+    /// Sends a raw request with the key (a body for a POST, else a GET) and reads the answer as a JSON object, for the
+    /// emulator tests of exact reply shapes.
+    /// </summary>
+    protected async Task<(HttpStatusCode Status, JsonObject Body)> RawJsonAsync(string path, string? body = null)
+    {
+        using var http = RawHttp();
+        using var response = body is null
+            ? await http.GetAsync(path.TrimStart('/'))
+            : await http.PostAsync(path.TrimStart('/'), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"not a JSON object: {text}"));
     }
 
     protected void Fault(FaultRule rule) => State.Harness.Faults.Add(rule);

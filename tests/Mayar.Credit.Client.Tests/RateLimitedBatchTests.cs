@@ -34,7 +34,7 @@ public sealed class RateLimitedBatchTests : EmulatorTest
         State.Harness.RateLimit.Set(PerWindow, WindowSeconds);
         var client = Client(maxRetries: MayarRetryPolicy.DefaultMaxRetries, requestsPerMinute: RequestsPerMinute);
         var emails = Enumerable.Range(0, 200).Select(i => $"batch.{i}.{Guid.NewGuid():N}@example.com").ToArray();
-        var registrationsBefore = State.Store.RegistrationCount;
+        var registrationsBefore = State.Store.Accounts.All().Count;
 
         var (failures, elapsed) = await RunConcurrentlyAsync(client, emails, workers: 8);
 
@@ -47,7 +47,7 @@ public sealed class RateLimitedBatchTests : EmulatorTest
         }
 
         Assert.Empty(failures);
-        Assert.Equal(200, State.Store.RegistrationCount - registrationsBefore);
+        Assert.Equal(200, State.Store.Accounts.All().Count - registrationsBefore);
         Assert.Equal(200, Log.Where(e => e.Processed).Select(e => e.Body).Distinct().Count());
         Assert.True(limited <= minutes, $"{limited} × 429 in {elapsed.TotalSeconds:0.0} s");
     }
@@ -58,13 +58,13 @@ public sealed class RateLimitedBatchTests : EmulatorTest
         State.Harness.RateLimit.Set(10, 1);
         var client = Client(maxRetries: MayarRetryPolicy.DefaultMaxRetries, requestsPerMinute: 0);
         var emails = Enumerable.Range(0, 30).Select(i => $"burst.{i}.{Guid.NewGuid():N}@example.com").ToArray();
-        var registrationsBefore = State.Store.RegistrationCount;
+        var registrationsBefore = State.Store.Accounts.All().Count;
 
         var (failures, _) = await RunConcurrentlyAsync(client, emails, workers: 8);
 
         Assert.Empty(failures);
         Assert.True(Log.Count(e => e.Status == 429) > 0, "the emulator's limit did not bite: the test proves nothing");
-        Assert.Equal(30, State.Store.RegistrationCount - registrationsBefore);
+        Assert.Equal(30, State.Store.Accounts.All().Count - registrationsBefore);
     }
 
     private static async Task<(ConcurrentBag<Exception> Failures, TimeSpan Elapsed)> RunConcurrentlyAsync(MayarClient client, string[] emails, int workers)

@@ -20,7 +20,7 @@ public sealed class RegisterCreditCustomerTests : EmulatorTest
         var product = NewProduct();
         var result = await Client().RegisterCreditCustomerAsync(Registration(product, "jane@example.com", 300));
 
-        var account = Assert.Single(State.Store.Accounts(), a => a.ProductId == product);
+        var account = Assert.Single(State.Store.Accounts.All(), a => a.ProductId == product);
         Assert.Equal(account.CustomerId, result.CustomerId);
         Assert.Equal(product, result.ProductId);
         Assert.Equal("jane@example.com", result.Email);
@@ -109,7 +109,7 @@ public sealed class RegisterCreditCustomerTests : EmulatorTest
         Assert.Equal("Mayar.Conflict", error.ErrorId);
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("Email sudah terdaftar pada product ini.", error.ServerMessage);
-        Assert.Equal(1, State.Store.RegistrationCount - 1); // the sample account plus one
+        Assert.Equal(1, State.Store.Accounts.All().Count - 1); // the sample account plus one
     }
 
     [Fact]

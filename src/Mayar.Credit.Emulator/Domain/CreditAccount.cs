@@ -1,12 +1,4 @@
-using System.Collections.Generic;
-
 namespace Mayar.Credit.Emulator.Domain;
-
-/// <summary>A credit-usage product (a payment link) the key's owner has.</summary>
-public sealed record CreditProduct(string Id, string Name);
-
-/// <summary>A membership (credit) product the key's owner has, with its tiers' ids.</summary>
-public sealed record MembershipProduct(string Id, string Name, IReadOnlyList<string> TierIds);
 
 /// <summary>The two wallets of a credit account: MAIN (bought credit, spent first) and ADD_ON (trial and added credit).</summary>
 public enum CreditWallet
@@ -43,10 +35,16 @@ public sealed class CreditAccount
     /// <summary>The member id (8 upper-case letters or digits), for a membership account; else null.</summary>
     public string? MemberId { get; init; }
 
+    /// <summary>The membership-customer record's id (a UUID, the V2 member rows' "id"), for a membership account.</summary>
+    public string? RecordId { get; init; }
+
+    /// <summary>The membership's status (mayar-api.md §12: active, stopped, inactive or finished), for a membership account.</summary>
+    public string Status { get; init; } = "active";
+
     /// <summary>The membership's monthly payment period (1, 3, 6 or 12), for a membership account.</summary>
     public int MonthlyPeriod { get; init; }
 
-    /// <summary>When the membership was registered, in Unix milliseconds (membership accounts).</summary>
+    /// <summary>When the membership was registered, in Unix milliseconds no other member shares (membership accounts).</summary>
     public long CreatedAtMs { get; init; }
 
     /// <summary>The next payment, in Unix milliseconds: registration plus the period's months (membership accounts).</summary>
@@ -81,6 +79,8 @@ public sealed class CreditAccount
         AddOn = AddOn,
         MembershipTierId = MembershipTierId,
         MemberId = MemberId,
+        RecordId = RecordId,
+        Status = Status,
         MonthlyPeriod = MonthlyPeriod,
         CreatedAtMs = CreatedAtMs,
         NextPaymentMs = NextPaymentMs,

@@ -35,7 +35,7 @@ internal static class AdminEndpoints
             return Results.NoContent();
         });
 
-        app.MapGet(admin + "/products", () => Results.Json(store.Products(), Json));
+        app.MapGet(admin + "/products", () => Results.Json(store.Products.CreditProducts(), Json));
         app.MapPost(admin + "/products", async (HttpContext context) =>
         {
             var body = await ReadAsync<JsonObject>(context) ?? new JsonObject();
@@ -68,10 +68,10 @@ internal static class AdminEndpoints
 
         app.MapGet(admin + "/state", () => Results.Json(new
         {
-            products = store.Products().Count,
-            registrations = store.RegistrationCount,
-            customers = store.Customers.Count,
-            accounts = store.Accounts(),
+            products = store.Products.CreditProducts().Count,
+            registrations = store.Accounts.All().Count,
+            customers = store.V1CustomerRecords.Count,
+            accounts = store.Accounts.All(),
         }, Json));
 
         app.MapGet(admin + "/requests", () => Results.Json(harness.Log.Entries(), Json));

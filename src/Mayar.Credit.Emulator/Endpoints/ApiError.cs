@@ -28,6 +28,24 @@ internal readonly record struct ApiError(int Status, string Message, string Seed
 
     public static ApiError CustomerExists => new(409, "already exist", "messages");
 
+    /// <summary>K4's answer to an email no V2 customer has.</summary>
+    public static ApiError NotACustomer(string email) => new(404, $"Email {email} tidak terdaftar sebagai customer", "messages");
+
+    /// <summary>§12's answer to a query it cannot read (a missing or malformed productId, a bad limit, cursor or filter), with the problems in "data".</summary>
+    public static ApiError InvalidQuery(IReadOnlyList<ValidationProblem> problems) => new(400, "Invalid query parameters", "messages", problems);
+
+    /// <summary>
+    /// A productId that is no membership product of the key's. The §12 pages document no answer for it: a 404, as
+    /// Headless V2 answers a resource that does not exist.
+    /// </summary>
+    public static ApiError MembershipProductNotFound => new(404, "Product not found", "messages");
+
+    /// <summary>§12's answer to a member id in the path that is no member id.</summary>
+    public static ApiError InvalidPath => new(400, "Invalid path parameter", "messages");
+
+    /// <summary>§12's answer to a member id the product has no member with.</summary>
+    public static ApiError MemberNotFound(string memberId) => new(404, $"Member dengan ID {memberId} tidak ditemukan.", "messages");
+
     public static ApiError Unauthorized => new(401, "Unauthorized", "messages");
 
     public static ApiError TooManyRequests => new(429, "Too Many Requests", "messages");

@@ -148,6 +148,9 @@ internal sealed class ApiRequest
     /// <summary>The validation error for the problems found so far, if any.</summary>
     public ApiError? Checked() => _problems.Count > 0 ? ApiError.Validation(_problems) : null;
 
+    /// <summary>§12's "Invalid query parameters" for the problems found so far, if any.</summary>
+    public ApiError? CheckedQuery() => _problems.Count > 0 ? ApiError.InvalidQuery(_problems) : null;
+
     /// <summary>The body of add-credit and spend: customerId, productId and a positive whole amount, in a product of the key's.</summary>
     public ApiError? AmountInput(out AmountInput input)
     {

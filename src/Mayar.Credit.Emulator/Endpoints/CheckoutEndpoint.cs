@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Emulator.Domain;
 using Microsoft.AspNetCore.Builder;
 
 namespace Mayar.Credit.Emulator.Endpoints;
@@ -25,7 +26,7 @@ internal static class CheckoutEndpoint
     public static void Map(WebApplication app, EmulatorState state) => ApiRequest.Map(app, "POST", Path, state, Generate);
 
     /// <summary>A membership product's tier ids in the emulator: two, derived from the product's id.</summary>
-    public static string[] TierIds(string productId) => new[] { DerivedId(productId, 1), DerivedId(productId, 2) };
+    public static string[] TierIds(string productId) => new[] { DerivedUuid.Of($"{productId}/tier/1"), DerivedUuid.Of($"{productId}/tier/2") };
 
     private static ApiResult Generate(ApiRequest request)
     {
@@ -42,7 +43,7 @@ internal static class CheckoutEndpoint
             return error;
         }
 
-        if (!request.Store.IssueCheckout(productId!))
+        if (!request.Store.IssueCheckout(productId!, email!, amount))
         {
             return ApiError.NotYourProduct;
         }
@@ -76,13 +77,5 @@ internal static class CheckoutEndpoint
         var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes(buyer.ToJsonString(Replies.JsonOutput)));
         var signature = Convert.ToHexString(HMACSHA256.HashData(SigningKey, Encoding.ASCII.GetBytes(payload))).ToLowerInvariant();
         return $"{paymentLink}?immutable={Uri.EscapeDataString(payload + "." + signature)}";
-    }
-
-    private static string DerivedId(string productId, int tier)
-    {
-        var bytes = MD5.HashData(Encoding.UTF8.GetBytes($"{productId}/tier/{tier}"));
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x30); // version 3 (Guid stores its third group little-endian)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes).ToString("D");
     }
 }

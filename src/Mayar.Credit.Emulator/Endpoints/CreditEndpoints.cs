@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
 using Mayar.Credit.Emulator.Domain;
 using Microsoft.AspNetCore.Builder;
@@ -76,7 +75,7 @@ internal static class CreditEndpoints
         }
 
         var product = request.Store.FindMembershipProduct(productId!);
-        if (product is null || !product.TierIds.Contains(tierId!, StringComparer.OrdinalIgnoreCase))
+        if (product?.Tier(tierId!) is null)
         {
             return ApiError.NotYourProduct;
         }
@@ -90,7 +89,7 @@ internal static class CreditEndpoints
         var link = "https://emulator.mayar.test/membership/" + member.MemberId;
         var record = new JsonObject
         {
-            ["id"] = Guid.NewGuid().ToString("D"),
+            ["id"] = member.RecordId,
             ["memberId"] = member.MemberId,
             ["customerId"] = member.CustomerId,
             ["paymentLinkId"] = member.ProductId,

@@ -94,7 +94,7 @@ internal static class CreditHistoryEndpoint
         var item = new JsonObject
         {
             ["id"] = entry.Sequence.ToString("x24", CultureInfo.InvariantCulture),
-            ["createdAt"] = entry.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["createdAt"] = Replies.IsoTime(entry.Time),
         };
         if (variants.SignedHistoryAmounts)
         {

@@ -65,7 +65,7 @@ internal static class CustomerEndpoints
             ["status"] = status ?? "active",
             ["custom_data"] = body["custom_data"]?.DeepClone(),
         };
-        var created = request.Store.Customers.Create(record);
+        var created = request.Store.V1CustomerRecords.Create(record);
         if (created is null)
         {
             return ApiError.CustomerExists;

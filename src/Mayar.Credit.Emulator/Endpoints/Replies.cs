@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -86,4 +87,10 @@ internal static class Replies
     }
 
     public static string SuccessKey(EmulatorVariants variants) => variants.MessageKey == "messages" ? "messages" : "message";
+
+    /// <summary>The message key of a Headless V2 reply: "messages", unless the "message" variant asks for the other spelling.</summary>
+    public static string V2MessageKey(EmulatorVariants variants) => variants.MessageKey == "message" ? "message" : "messages";
+
+    /// <summary>A time as the documents write ISO 8601: UTC with milliseconds, e.g. 2026-01-15T15:07:33.868Z.</summary>
+    public static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

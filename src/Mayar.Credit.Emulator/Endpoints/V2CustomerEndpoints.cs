@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
 using Mayar.Credit.Emulator.Domain;
 using Mayar.Credit.Emulator.Harness;
@@ -8,19 +6,18 @@ using Microsoft.AspNetCore.Builder;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// mayar-api.md K1 and K2: the V2 customers, from the credit registrations (one per email; their UUID ids read the
-/// credit endpoints). The list is newest first, a cursor page at a time: "nextStartingAfter" is the last customer's
-/// creation time in milliseconds, as a string, and "startingAfter" returns the customers created before it. The
-/// detail embeds the merchant's "user" object with a fake webhook URL, as the documents show.
+/// mayar-api.md K1, K2 and K4: the V2 customers, from the credit registrations (one per email; their UUID ids read
+/// the credit endpoints). The list is a cursor page at a time (<see cref="CursorPage"/>). The detail embeds the
+/// merchant's "user" object with a fake webhook URL, as the documents show. The update moves a customer to another
+/// email, as the page (not the migration guide's /customers/{uuid}/update) has it.
 /// </summary>
-internal static class HeadlessCustomerEndpoints
+internal static class V2CustomerEndpoints
 {
     public const string ListPath = "/hl/v2/customers";
 
     public const string DetailPath = "/hl/v2/customers/detail";
 
-    /// <summary>The largest page the API serves.</summary>
-    public const int MaxLimit = 50;
+    public const string UpdatePath = "/hl/v2/customers/update";
 
     /// <summary>The merchant user every customer belongs to.</summary>
     public const string MerchantUserId = "3c2d1b6e-8f0a-4f5e-9b7d-2a1c0e9f8d7c";
@@ -32,47 +29,18 @@ internal static class HeadlessCustomerEndpoints
     {
         ApiRequest.Map(app, "GET", ListPath, state, List);
         ApiRequest.Map(app, "GET", DetailPath, state, Detail);
+        ApiRequest.Map(app, "POST", UpdatePath, state, Update);
     }
 
     private static ApiResult List(ApiRequest request)
     {
-        var limit = request.QueryWhole("limit", 10, 1, MaxLimit);
-        var cursorText = request.Query("startingAfter");
-        long? startingAfter = null;
-        if (cursorText.Length > 0)
-        {
-            if (long.TryParse(cursorText, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
-            {
-                startingAfter = cursor;
-            }
-            else
-            {
-                request.Problem("startingAfter", "The 'startingAfter' field must be a cursor from 'nextStartingAfter'.", "string");
-            }
-        }
-
+        var cursor = CursorPage.Read(request);
         if (request.Checked() is { } error)
         {
             return error;
         }
 
-        var after = request.Store.HeadlessCustomers().Where(c => startingAfter is null || c.CreatedAtMs < startingAfter).ToList();
-        var page = after.Take(limit).ToList();
-        var hasMore = after.Count > page.Count;
-        var data = new JsonArray();
-        foreach (var customer in page)
-        {
-            data.Add(Customer(customer, request.Variants));
-        }
-
-        return ApiResult.Ok(200, new JsonObject
-        {
-            ["statusCode"] = 200,
-            [MessageKey(request.Variants)] = "success",
-            ["data"] = data,
-            ["hasMore"] = hasMore,
-            ["nextStartingAfter"] = hasMore ? page[^1].CreatedAtMs.ToString(CultureInfo.InvariantCulture) : null,
-        });
+        return cursor.Reply(request.Variants, request.Store.V2Customers.NewestFirst(), c => c.CreatedAtMs, c => Customer(c, request.Variants));
     }
 
     private static ApiResult Detail(ApiRequest request)
@@ -83,7 +51,7 @@ internal static class HeadlessCustomerEndpoints
             return ApiError.EmailQueryRequired;
         }
 
-        if (request.Store.FindHeadlessCustomer(email) is not { } customer)
+        if (request.Store.V2Customers.FindByEmail(email) is not { } customer)
         {
             return ApiError.CustomerNotFound;
         }
@@ -106,15 +74,39 @@ internal static class HeadlessCustomerEndpoints
             : ApiResult.Ok(200, new JsonObject
             {
                 ["statusCode"] = 200,
-                [MessageKey(request.Variants)] = "success",
+                [Replies.V2MessageKey(request.Variants)] = "success",
                 ["data"] = data,
             });
     }
 
-    // Headless V2 writes "messages"; the "message" variant writes the other spelling.
-    private static string MessageKey(EmulatorVariants variants) => variants.MessageKey == "message" ? "message" : "messages";
+    // K4: {fromEmail, toEmail}, both required e-mails; 404 for an unknown fromEmail (the page's message). The page
+    // is silent on a toEmail another customer has: 409 "already exist", as the V2 creates answer a duplicate. The
+    // same customer's own email (in any case) is no conflict. The reply is the envelope alone.
+    private static ApiResult Update(ApiRequest request)
+    {
+        if (request.ObjectBody(out var body) is { } notAnObject)
+        {
+            return notAnObject;
+        }
 
-    private static JsonObject Customer(HeadlessCustomer customer, EmulatorVariants variants) => new()
+        var from = request.Required("fromEmail", RequestJson.String(body, "fromEmail"));
+        request.EmailForm("fromEmail", from, "fromEmail");
+        var to = request.Required("toEmail", RequestJson.String(body, "toEmail"));
+        request.EmailForm("toEmail", to, "toEmail");
+        if (request.Checked() is { } invalid)
+        {
+            return invalid;
+        }
+
+        return request.Store.ChangeCustomerEmail(from!, to!) switch
+        {
+            EmailChange.UnknownEmail => ApiError.NotACustomer(from!),
+            EmailChange.EmailTaken => ApiError.CustomerExists,
+            _ => ApiResult.Ok(200, new JsonObject { ["statusCode"] = 200, [Replies.V2MessageKey(request.Variants)] = "success" }),
+        };
+    }
+
+    private static JsonObject Customer(V2Customer customer, EmulatorVariants variants) => new()
     {
         ["id"] = customer.CustomerId,
         ["createdAt"] = Replies.Number(variants, customer.CreatedAtMs),
@@ -122,7 +114,7 @@ internal static class HeadlessCustomerEndpoints
         ["mobile"] = customer.Mobile,
         ["name"] = customer.Name,
         ["status"] = "active",
-        ["updatedAt"] = Replies.Number(variants, customer.CreatedAtMs),
+        ["updatedAt"] = Replies.Number(variants, customer.UpdatedAtMs),
         ["userId"] = MerchantUserId,
     };
 }

@@ -6,8 +6,11 @@ using System.Text.Json.Nodes;
 
 namespace Mayar.Credit.Emulator.Domain;
 
-/// <summary>Seed 001's customer records, one an email (case-insensitive), with "cus_" ids. Thread-safe.</summary>
-public sealed class CustomerRecords
+/// <summary>
+/// Seed 001's customer records (POST /api/v1/customers), one an email (case-insensitive), with "cus_" ids: not the V2
+/// customers (<see cref="V2Customers"/>), which the credit registrations make. Thread-safe.
+/// </summary>
+public sealed class V1CustomerRecords
 {
     private const string Crockford = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -15,7 +18,7 @@ public sealed class CustomerRecords
     private readonly Dictionary<string, JsonObject> _byEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly EmulatorClock _clock;
 
-    public CustomerRecords(EmulatorClock clock)
+    public V1CustomerRecords(EmulatorClock clock)
     {
         _clock = clock;
     }

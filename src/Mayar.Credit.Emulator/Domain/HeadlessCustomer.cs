@@ -1,7 +1,0 @@
-namespace Mayar.Credit.Emulator.Domain;
-
-/// <summary>
-/// A customer as the V2 headless API shows it (mayar-api.md K1, K2): the credit registrations' customer (a UUID id,
-/// so it reads the credit endpoints), created at a millisecond no other customer shares.
-/// </summary>
-public sealed record HeadlessCustomer(string CustomerId, string Email, string Name, string Mobile, long CreatedAtMs);
