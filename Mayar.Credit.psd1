@@ -21,6 +21,8 @@
         'Get-MayarCreditBalance'
         'Get-MayarCreditHistory'
         'Get-MayarCustomer'
+        'Get-MayarMember'
+        'Get-MayarMembershipTier'
         'New-MayarCreditCheckout'
         'New-MayarCustomer'
         'Register-MayarCustomer'

@@ -26,9 +26,12 @@ internal static class MayarConnectionStore
     /// (with MAYAR_ENVIRONMENT or MAYAR_BASE_URI); null when neither exists. Bad variables throw
     /// <see cref="MayarArgumentException"/> naming the variable.
     /// </summary>
-    public static MayarConnection? Resolve(SessionState sessionState)
+    public static MayarConnection? Resolve(SessionState sessionState) => Resolve(Get(sessionState));
+
+    /// <summary>As <see cref="Resolve(SessionState)"/>, given the runspace default (an argument completer has no SessionState).</summary>
+    public static MayarConnection? Resolve(MayarConnection? runspaceDefault)
     {
-        var connection = Get(sessionState);
+        var connection = runspaceDefault;
         if (connection is not null)
         {
             return connection;

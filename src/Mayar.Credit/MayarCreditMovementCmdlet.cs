@@ -39,6 +39,7 @@ public abstract class MayarCreditMovementCmdlet : MayarOperationCmdlet<CreditMov
 
     /// <summary>The membership tier (UUID), for a membership product.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(MembershipTierCompleter))]
     [Alias("membership_tier_id")]
     public string? MembershipTierId { get; set; }
 

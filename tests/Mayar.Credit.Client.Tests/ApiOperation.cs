@@ -57,6 +57,22 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             "Customers",
             () => new GetCustomersPageOperation(),
             _ => 0),
+        new ApiOperation(
+            "SetCustomerEmail",
+            () => new SetCustomerEmailOperation(new SetCustomerEmailRequest { Email = EmulatorTest.SampleEmail, NewEmail = "john.changed@example.com" }),
+            state => state.Store.V2Customers.FindByEmail("john.changed@example.com") is null ? 0 : 1),
+        new ApiOperation(
+            "MembershipTiers",
+            () => new GetMembershipTiersPageOperation(new GetMembershipTierRequest { ProductId = EmulatorOptions.MembershipProductId }),
+            _ => 0),
+        new ApiOperation(
+            "Members",
+            () => new GetMembersPageOperation(new GetMemberRequest { ProductId = EmulatorOptions.MembershipProductId }),
+            _ => 0),
+        new ApiOperation(
+            "Member",
+            () => new GetMemberOperation(new GetMemberRequest { ProductId = EmulatorOptions.MembershipProductId, MemberId = EmulatorOptions.SampleMemberId }),
+            _ => 0),
     };
 
     /// <summary>The names, for [MemberData].</summary>

@@ -38,7 +38,7 @@ public static class MayarErrorAdvice
             MayarErrorKind.Validation => "Correct the input named in the message; the API did not accept it.",
             MayarErrorKind.Unauthorized => "Check the key (Get-MayarConnection shows its last characters): production keys work only with -Environment Production, sandbox keys only with Sandbox.",
             MayarErrorKind.Forbidden => "Use a key with Read & Write access for commands that change data.",
-            MayarErrorKind.NotFound => "Check the ids: the customer must be registered in that product.",
+            MayarErrorKind.NotFound => "Check the ids and emails: the customer or member must exist, and for credit be registered in that product.",
             MayarErrorKind.Conflict => "It already exists: on a re-run this means the earlier run succeeded for this input.",
             MayarErrorKind.RateLimited => "Wait for the Retry-After in the message, or lower Connect-Mayar -RequestsPerMinute (the documented limit is 20 per minute per IP, shared by everything on this machine).",
             MayarErrorKind.Server => "Retry later; for a write, first check whether it took effect.",

@@ -26,8 +26,11 @@ namespace Mayar.Credit.Client.Json;
 [JsonSerializable(typeof(NewCreditCheckoutOperation.WireBody), TypeInfoPropertyName = "CreditCheckoutBody")]
 [JsonSerializable(typeof(NewCreditCheckoutOperation.WirePayload), TypeInfoPropertyName = "CreditCheckoutPayload")]
 [JsonSerializable(typeof(GetCustomerByEmailOperation.WirePayload), TypeInfoPropertyName = "CustomerDetailPayload")]
-[JsonSerializable(typeof(GetCustomersPageOperation.WirePayload), TypeInfoPropertyName = "CustomersPagePayload")]
+[JsonSerializable(typeof(WireCursorPage<GetCustomersPageOperation.WireCustomer>), TypeInfoPropertyName = "CustomersPagePayload")]
 [JsonSerializable(typeof(SetCustomerEmailOperation.WireBody), TypeInfoPropertyName = "SetCustomerEmailBody")]
+[JsonSerializable(typeof(WireCursorPage<GetMembershipTiersPageOperation.WireTierRow>), TypeInfoPropertyName = "MembershipTiersPagePayload")]
+[JsonSerializable(typeof(WireCursorPage<GetMembersPageOperation.WireMemberRow>), TypeInfoPropertyName = "MembersPagePayload")]
+[JsonSerializable(typeof(GetMembersPageOperation.WireMemberRow), TypeInfoPropertyName = "MemberPayload")]
 internal sealed partial class MayarJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -51,6 +51,7 @@ public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<CreditBa
     [Parameter(Mandatory = true, ParameterSetName = MemberSet, ValueFromPipelineByPropertyName = true)]
     [AllowNull]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(MembershipTierCompleter))]
     [Alias("membership_tier_id")]
     public string? MembershipTierId { get; set; }
 

@@ -33,6 +33,7 @@ public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<CreditHistory
 
     /// <summary>The membership tier (UUID), for a membership product.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(MembershipTierCompleter))]
     [Alias("membership_tier_id")]
     public string? MembershipTierId { get; set; }
 

@@ -28,6 +28,7 @@ public sealed class RegisterMayarCustomerCommand : MayarCustomerInfoCmdlet<objec
     [Parameter(Mandatory = true, ParameterSetName = MembershipSet, ValueFromPipelineByPropertyName = true)]
     [AllowNull]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(MembershipTierCompleter))]
     [Alias("membership_tier_id")]
     public string? MembershipTierId { get; set; }
 

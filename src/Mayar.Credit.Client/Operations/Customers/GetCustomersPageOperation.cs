@@ -1,78 +1,25 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// mayar-api.md K1: GET one cursor page of the customers. Its result carries the operation for the next page, built
-/// from the reply's opaque "nextStartingAfter" (passed back unchanged), so a caller reads only the pages it needs.
+/// docs/api/mayar-api.md K1: GET one cursor page of the customers (<see cref="CursorPageOperation{TItem}"/>); its
+/// result carries the operation for the next page.
 /// </summary>
-public sealed class GetCustomersPageOperation : MayarOperation<MayarPage<MayarCustomerSummary>>
+public sealed class GetCustomersPageOperation : CursorPageOperation<MayarCustomerSummary>
 {
     private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.Customers);
 
-    /// <summary>The page size when none is asked for (the API's default).</summary>
-    public const int DefaultPageSize = 10;
-
-    /// <summary>The largest page the API serves.</summary>
-    public const int MaxPageSize = 50;
-
-    private readonly int _pageSize;
-    private readonly string? _startingAfter;
-
-    /// <summary>The first page, <paramref name="pageSize"/> (1 to <see cref="MaxPageSize"/>) customers at a time.</summary>
+    /// <summary>The first page, <paramref name="pageSize"/> (1 to <see cref="CursorPageOperation{TItem}.MaxPageSize"/>) customers at a time.</summary>
     public GetCustomersPageOperation(int pageSize = DefaultPageSize)
+        : base(Declared, new MayarQuery(Declared.Route), pageSize)
     {
-        if (pageSize < 1 || pageSize > MaxPageSize)
-        {
-            throw new MayarArgumentException("PageSize", $"must be between 1 and {MaxPageSize}, not {pageSize}.");
-        }
-
-        _pageSize = pageSize;
     }
 
-    private GetCustomersPageOperation(int pageSize, string startingAfter)
-    {
-        _pageSize = pageSize;
-        _startingAfter = startingAfter;
-    }
-
-    /// <inheritdoc />
-    public override MayarEndpoint Endpoint => Declared;
-
-    /// <summary>The cursor this page starts after; null for the first page.</summary>
-    public string? StartingAfter => _startingAfter;
-
-    internal override string? Query => "limit=" + _pageSize.ToString(CultureInfo.InvariantCulture)
-        + (_startingAfter is null ? string.Empty : "&startingAfter=" + Uri.EscapeDataString(_startingAfter));
-
-    internal override MayarPage<MayarCustomerSummary> Read(MayarPayload payload)
-    {
-        var reply = payload.Read(MayarJsonContext.Wire.CustomersPagePayload);
-        if (reply.Data is null)
-        {
-            throw payload.Invalid("The response has no data list");
-        }
-
-        var items = new List<MayarCustomerSummary>(reply.Data.Count);
-        foreach (var customer in reply.Data)
-        {
-            items.Add(ToSummary(customer, payload));
-        }
-
-        // The cursor is a string of milliseconds in the documents; a number is taken as its text.
-        var cursor = reply.NextStartingAfter is { ValueKind: JsonValueKind.String } text ? text.GetString()
-            : reply.NextStartingAfter is { ValueKind: JsonValueKind.Number } number ? number.GetRawText()
-            : null;
-        var next = reply.HasMore != false && !string.IsNullOrWhiteSpace(cursor) && items.Count > 0 && cursor != _startingAfter
-            ? new GetCustomersPageOperation(_pageSize, cursor!)
-            : null;
-        return new MayarPage<MayarCustomerSummary>(items, null, next);
-    }
+    internal override MayarPage<MayarCustomerSummary> Read(MayarPayload payload) =>
+        ReadPage(payload, MayarJsonContext.Wire.CustomersPagePayload, customer => ToSummary(customer, payload));
 
     internal static MayarCustomerSummary ToSummary(WireCustomer customer, MayarPayload payload) => new()
     {
@@ -85,16 +32,6 @@ public sealed class GetCustomersPageOperation : MayarOperation<MayarPage<MayarCu
         UpdatedAt = customer.UpdatedAt,
         UserId = MayarPayload.FirstNonBlank(customer.UserId),
     };
-
-    /// <summary>The reply: customers in "data", the cursor at the root.</summary>
-    internal sealed class WirePayload
-    {
-        public List<WireCustomer>? Data { get; set; }
-
-        public bool? HasMore { get; set; }
-
-        public JsonElement? NextStartingAfter { get; set; }
-    }
 
     /// <summary>One customer as K1 and K2 send it; times as epoch milliseconds (numbers or strings) or ISO strings.</summary>
     internal class WireCustomer
