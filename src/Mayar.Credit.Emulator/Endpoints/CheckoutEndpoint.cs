@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Client;
 using Mayar.Credit.Emulator.Domain;
 using Microsoft.AspNetCore.Builder;
 
@@ -16,7 +17,7 @@ namespace Mayar.Credit.Emulator.Endpoints;
 /// </summary>
 internal static class CheckoutEndpoint
 {
-    public const string Path = "/credit/v1/credit/generate/immutable/checkout";
+    public const string Path = MayarRoutes.CreditCheckout;
 
     /// <summary>The host of the links: the documents show https://&lt;merchant&gt;.myr.id/pl/&lt;slug&gt;.</summary>
     public const string LinkHost = "https://emulator.myr.id";

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Client;
 using Mayar.Credit.Emulator.Domain;
 using Microsoft.AspNetCore.Builder;
 
@@ -9,11 +10,11 @@ namespace Mayar.Credit.Emulator.Endpoints;
 /// <summary>The credit-usage endpoints at the seed paths, plus add-credit and spend so balances can change.</summary>
 internal static class CreditEndpoints
 {
-    public const string RegisterPath = "/credit/v1/credit/credit-usage/customer/regist";
-    public const string MembershipRegisterPath = "/credit/v1/credit/membership/customer/regist";
-    public const string BalancePath = "/credit/v1/credit/customer/balance";
-    public const string AddCreditPath = "/credit/v1/credit/customer/add-credit";
-    public const string SpendPath = "/credit/v1/credit/customer/spend";
+    public const string RegisterPath = MayarRoutes.RegisterCreditCustomer;
+    public const string MembershipRegisterPath = MayarRoutes.RegisterMembershipCustomer;
+    public const string BalancePath = MayarRoutes.CreditBalance;
+    public const string AddCreditPath = MayarRoutes.AddCredit;
+    public const string SpendPath = MayarRoutes.SpendCredit;
 
     public static void Map(WebApplication app, EmulatorState state)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Client;
 using Mayar.Credit.Emulator.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ namespace Mayar.Credit.Emulator.Endpoints;
 /// </summary>
 internal static class CreditHistoryEndpoint
 {
-    public const string Path = "/credit/v1/credit/customer/paginate-credit-history/{customerId}";
+    public const string Path = MayarRoutes.CreditHistory;
 
     /// <summary>The largest page the emulator serves.</summary>
     public const int MaxLimit = 100;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Client;
 using Microsoft.AspNetCore.Builder;
 
 namespace Mayar.Credit.Emulator.Endpoints;
@@ -7,7 +8,7 @@ namespace Mayar.Credit.Emulator.Endpoints;
 /// <summary>Seed 001: POST /api/v1/customers, answered 201 with the created object (no envelope), 409 on a known email.</summary>
 internal static class CustomerEndpoints
 {
-    public const string CreatePath = "/api/v1/customers";
+    public const string CreatePath = MayarRoutes.CreateCustomer;
 
     private static readonly HashSet<string> Statuses = new() { "active", "inactive", "suspended" };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Mayar.Credit.Client;
 using Mayar.Credit.Emulator.Domain;
 using Mayar.Credit.Emulator.Harness;
 using Microsoft.AspNetCore.Builder;
@@ -16,11 +17,11 @@ namespace Mayar.Credit.Emulator.Endpoints;
 /// </summary>
 internal static class MembershipEndpoints
 {
-    public const string TiersPath = "/hl/v2/memberships/tiers";
+    public const string TiersPath = MayarRoutes.MembershipTiers;
 
-    public const string MembersPath = "/hl/v2/memberships/members";
+    public const string MembersPath = MayarRoutes.MembershipMembers;
 
-    public const string MemberPath = "/hl/v2/memberships/members/{memberId}";
+    public const string MemberPath = MayarRoutes.MembershipMember;
 
     /// <summary>The member statuses the documents name (the list's rows, and the update's "status").</summary>
     private static readonly string[] Statuses = { "active", "stopped", "inactive", "finished" };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Mayar.Credit.Client;
 using Mayar.Credit.Emulator.Domain;
 using Mayar.Credit.Emulator.Harness;
 using Microsoft.AspNetCore.Builder;
@@ -13,11 +14,11 @@ namespace Mayar.Credit.Emulator.Endpoints;
 /// </summary>
 internal static class V2CustomerEndpoints
 {
-    public const string ListPath = "/hl/v2/customers";
+    public const string ListPath = MayarRoutes.Customers;
 
-    public const string DetailPath = "/hl/v2/customers/detail";
+    public const string DetailPath = MayarRoutes.CustomerDetail;
 
-    public const string UpdatePath = "/hl/v2/customers/update";
+    public const string UpdatePath = MayarRoutes.UpdateCustomer;
 
     /// <summary>The merchant user every customer belongs to.</summary>
     public const string MerchantUserId = "3c2d1b6e-8f0a-4f5e-9b7d-2a1c0e9f8d7c";
