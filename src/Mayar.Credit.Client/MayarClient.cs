@@ -156,8 +156,8 @@ public sealed class MayarClient
         SendAsync(new RegisterMembershipCustomerOperation(request), trace, cancellationToken);
 
     /// <summary>Creates a customer record (seed 001).</summary>
-    public Task<MayarCustomer> CreateCustomerAsync(CreateCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
-        SendAsync(new CreateCustomerOperation(request), trace, cancellationToken);
+    public Task<MayarCustomer> CreateCustomerAsync(NewCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new NewCustomerOperation(request), trace, cancellationToken);
 
     /// <summary>Adds credit to a customer's account; a lost answer is settled from the credit history.</summary>
     public Task<CreditTopUp> AddCreditAsync(CreditMovementRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
@@ -168,11 +168,11 @@ public sealed class MayarClient
         SendAsync(new SpendCreditOperation(request), trace, cancellationToken);
 
     /// <summary>Reads a customer's credit balance in a product (seed 002).</summary>
-    public Task<CreditBalance> GetCreditBalanceAsync(CreditBalanceQuery query, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+    public Task<CreditBalance> GetCreditBalanceAsync(GetCreditBalanceRequest query, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new GetCreditBalanceOperation(query), trace, cancellationToken);
 
     /// <summary>Generates an immutable checkout link for a customer (mayar-api.md C6).</summary>
-    public Task<CreditCheckout> NewCreditCheckoutAsync(CreditCheckoutRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
+    public Task<CreditCheckout> NewCreditCheckoutAsync(NewCreditCheckoutRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new NewCreditCheckoutOperation(request), trace, cancellationToken);
 
     // Static values in a nested class, so their initialisation order is explicit.

@@ -18,7 +18,7 @@ public static class ConcurrencyBenchmark
     public static async Task<IReadOnlyList<Level>> RunAsync(EmulatorTarget target, BenchmarkSettings settings)
     {
         var client = target.Client(requestsPerMinute: 0);
-        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
+        var query = new GetCreditBalanceRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
 
         // Open the connections the widest level needs, so no level pays for another's set-up.
         target.State.Reset();

@@ -26,7 +26,7 @@ public static class OverheadBenchmark
         var emulator = target.Emulator;
         var apiKey = target.ApiKey;
         var client = target.Client(requestsPerMinute: 0);
-        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
+        var query = new GetCreditBalanceRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
         using var raw = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
         var baseText = emulator.BaseUri.AbsoluteUri;
 

@@ -27,7 +27,7 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             state => state.Store.Accounts.Members().Count),
         new ApiOperation(
             "CreateCustomer",
-            () => new CreateCustomerOperation(EmulatorTest.Customer()),
+            () => new NewCustomerOperation(EmulatorTest.Customer()),
             state => state.Store.V1CustomerRecords.Count),
         new ApiOperation(
             "Balance",
@@ -43,7 +43,7 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             state => state.Store.Ledger.Entries().Count(e => e.Type == LedgerEntryType.Spend)),
         new ApiOperation(
             "History",
-            () => new GetCreditHistoryPageOperation(new CreditHistoryQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId }),
+            () => new GetCreditHistoryPageOperation(new GetCreditHistoryRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId }),
             _ => 0),
         new ApiOperation(
             "Checkout",
@@ -51,7 +51,7 @@ public sealed record ApiOperation(string Name, Func<MayarOperation> Create, Func
             state => state.Store.Checkouts.Issued().Count),
         new ApiOperation(
             "CustomerByEmail",
-            () => new GetCustomerByEmailOperation(new CustomerLookup { Email = EmulatorTest.SampleEmail }),
+            () => new GetCustomerByEmailOperation(new GetCustomerRequest { Email = EmulatorTest.SampleEmail }),
             _ => 0),
         new ApiOperation(
             "Customers",

@@ -24,7 +24,7 @@ public sealed class BadInputSuiteTests : EmulatorTest
     }
 
     /// <summary>A case: the operation, how to spoil a valid input, and the parameter named — or, when valid, what the request must carry.</summary>
-    private sealed record Case(string Operation, Action<RegisterCreditCustomerRequest>? Register, Action<CreateCustomerRequest>? Create, Action<CreditBalanceQuery>? Balance, string? RefusedParameter, Action<RequestLogEntry>? Sent = null);
+    private sealed record Case(string Operation, Action<RegisterCreditCustomerRequest>? Register, Action<NewCustomerRequest>? Create, Action<GetCreditBalanceRequest>? Balance, string? RefusedParameter, Action<RequestLogEntry>? Sent = null);
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -139,9 +139,9 @@ public sealed class BadInputSuiteTests : EmulatorTest
 
     private static Case Reg(Action<RegisterCreditCustomerRequest> change, string? refused, Action<RequestLogEntry>? sent = null) => new("register", change, null, null, refused, sent);
 
-    private static Case New(Action<CreateCustomerRequest> change, string? refused, Action<RequestLogEntry>? sent = null) => new("create", null, change, null, refused, sent);
+    private static Case New(Action<NewCustomerRequest> change, string? refused, Action<RequestLogEntry>? sent = null) => new("create", null, change, null, refused, sent);
 
-    private static Case Bal(Action<CreditBalanceQuery> change, string? refused, Action<RequestLogEntry>? sent = null) => new("balance", null, null, change, refused, sent);
+    private static Case Bal(Action<GetCreditBalanceRequest> change, string? refused, Action<RequestLogEntry>? sent = null) => new("balance", null, null, change, refused, sent);
 
     private static T Apply<T>(T value, Action<T> change)
     {

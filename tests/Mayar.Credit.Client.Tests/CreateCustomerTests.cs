@@ -19,7 +19,7 @@ public sealed class CreateCustomerTests : EmulatorTest
     {
     }
 
-    private static CreateCustomerRequest SeedExample() => new()
+    private static NewCustomerRequest SeedExample() => new()
     {
         Name = "Brighton Mboya",
         Email = "brighton@jani.com",
@@ -70,7 +70,7 @@ public sealed class CreateCustomerTests : EmulatorTest
     [Fact]
     public async Task Omits_what_was_not_given()
     {
-        await Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "Ana", Email = "ana@example.com" });
+        await Client().CreateCustomerAsync(new NewCustomerRequest { Name = "Ana", Email = "ana@example.com" });
 
         using var body = JsonDocument.Parse(OnlyRequest().Body);
         Assert.Equal(new[] { "name", "email" }, body.RootElement.EnumerateObject().Select(p => p.Name));
@@ -79,7 +79,7 @@ public sealed class CreateCustomerTests : EmulatorTest
     [Fact]
     public async Task Sends_an_address_with_only_a_city()
     {
-        await Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "Ana", Email = "ana@example.com", City = "Bandung" });
+        await Client().CreateCustomerAsync(new NewCustomerRequest { Name = "Ana", Email = "ana@example.com", City = "Bandung" });
 
         using var body = JsonDocument.Parse(OnlyRequest().Body);
         var address = body.RootElement.GetProperty("address");
@@ -147,7 +147,7 @@ public sealed class CreateCustomerTests : EmulatorTest
             Body = "{\"statusCode\":200,\"messages\":\"success\",\"data\":{\"customerId\":\"c-1\",\"name\":\"Ana\",\"email\":\"ana@example.com\",\"mobile\":\"0812345678\",\"paymentMethod\":\"pm\",\"createdAt\":1761557824548}}",
         });
 
-        var customer = await Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "Ana", Email = "ana@example.com" });
+        var customer = await Client().CreateCustomerAsync(new NewCustomerRequest { Name = "Ana", Email = "ana@example.com" });
 
         Assert.Equal("c-1", customer.Id);
         Assert.Equal("0812345678", customer.Phone);

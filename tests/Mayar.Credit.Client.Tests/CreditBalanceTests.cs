@@ -32,7 +32,7 @@ public sealed class CreditBalanceTests : EmulatorTest
         var customer = await RegisterAsync(product, trialCredit: 300);
         State.Store.AddCredit(customer.CustomerId, product, 1000, CreditWallet.Main, LedgerEntryType.AdminCredit);
 
-        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customer.CustomerId, ProductId = product });
+        var balance = await Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { CustomerId = customer.CustomerId, ProductId = product });
 
         Assert.Equal(1300m, balance.Balance);
         Assert.Equal(1000m, balance.MainBalance);
@@ -42,7 +42,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     [Fact]
     public async Task Sends_both_ids_in_the_query_in_canonical_form()
     {
-        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleCustomerId.ToUpperInvariant(), ProductId = " " + EmulatorOptions.SampleProductId + " " };
+        var query = new GetCreditBalanceRequest { CustomerId = EmulatorOptions.SampleCustomerId.ToUpperInvariant(), ProductId = " " + EmulatorOptions.SampleProductId + " " };
         await Client().GetCreditBalanceAsync(query);
 
         var request = OnlyRequest();
@@ -75,7 +75,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     }
 
     // A well-formed id the emulator does not hold, in the sample product.
-    private static CreditBalanceQuery UnknownCustomer => new() { CustomerId = "11111111-1111-4111-8111-111111111111", ProductId = EmulatorOptions.SampleProductId };
+    private static GetCreditBalanceRequest UnknownCustomer => new() { CustomerId = "11111111-1111-4111-8111-111111111111", ProductId = EmulatorOptions.SampleProductId };
 
     [Fact]
     public async Task An_unknown_customer_is_not_found()
@@ -148,13 +148,13 @@ public sealed class CreditBalanceTests : EmulatorTest
         Assert.Contains("\"customerBalance\":175", await add.Content.ReadAsStringAsync());
         Assert.Contains("Successfully spent 60. MAIN: 50, ADD_ON: 10", await spend.Content.ReadAsStringAsync());
 
-        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customer.CustomerId, ProductId = product });
+        var balance = await Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { CustomerId = customer.CustomerId, ProductId = product });
         Assert.Equal(115m, balance.Balance);
         Assert.Equal(0m, balance.MainBalance);
         Assert.Equal(115m, balance.AddonBalance);
     }
 
-    private static CreditBalanceQuery SampleMember => new()
+    private static GetCreditBalanceRequest SampleMember => new()
     {
         MemberId = EmulatorOptions.SampleMemberId,
         MembershipTierId = EmulatorOptions.MembershipTierId,
@@ -183,7 +183,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     [Fact]
     public async Task A_customer_id_with_a_tier_reads_the_membership_account()
     {
-        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleMemberCustomerId, MembershipTierId = EmulatorOptions.MembershipTierId, ProductId = EmulatorOptions.MembershipProductId };
+        var query = new GetCreditBalanceRequest { CustomerId = EmulatorOptions.SampleMemberCustomerId, MembershipTierId = EmulatorOptions.MembershipTierId, ProductId = EmulatorOptions.MembershipProductId };
         var balance = await Client().GetCreditBalanceAsync(query);
 
         Assert.Equal($"?customerId={EmulatorOptions.SampleMemberCustomerId}&productId={EmulatorOptions.MembershipProductId}&membershipTierId={EmulatorOptions.MembershipTierId}", OnlyRequest().Query);
@@ -196,7 +196,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     public async Task Data_wrapped_member_fields_are_read()
     {
         Variants(v => v.Wrapper = "data");
-        var query = new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleMemberCustomerId, MembershipTierId = EmulatorOptions.MembershipTierId, ProductId = EmulatorOptions.MembershipProductId };
+        var query = new GetCreditBalanceRequest { CustomerId = EmulatorOptions.SampleMemberCustomerId, MembershipTierId = EmulatorOptions.MembershipTierId, ProductId = EmulatorOptions.MembershipProductId };
         var balance = await Client().GetCreditBalanceAsync(query);
 
         Assert.Equal(EmulatorOptions.SampleMemberId, balance.MemberId);
@@ -210,7 +210,7 @@ public sealed class CreditBalanceTests : EmulatorTest
         var member = State.Store.RegisterMember(EmulatorOptions.MembershipProductId, EmulatorOptions.SecondMembershipTierId, "m", "member.balance@example.com", "0811", 3, 40m)!;
         State.Store.AddMemberCredit(member.MemberId!, 60m, CreditWallet.Main);
 
-        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { MemberId = member.MemberId, MembershipTierId = EmulatorOptions.SecondMembershipTierId, ProductId = EmulatorOptions.MembershipProductId });
+        var balance = await Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { MemberId = member.MemberId, MembershipTierId = EmulatorOptions.SecondMembershipTierId, ProductId = EmulatorOptions.MembershipProductId });
 
         Assert.Equal(100m, balance.Balance);
         Assert.Equal(60m, balance.MembershipBalance);
@@ -242,7 +242,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     [InlineData("3SCDI9ZQ", "tier-1", "MembershipTierId")]
     public void Member_queries_are_validated_before_sending(string memberId, string? tierId, string parameter)
     {
-        var query = new CreditBalanceQuery { MemberId = memberId, MembershipTierId = tierId, ProductId = EmulatorOptions.MembershipProductId };
+        var query = new GetCreditBalanceRequest { MemberId = memberId, MembershipTierId = tierId, ProductId = EmulatorOptions.MembershipProductId };
         var error = Assert.Throws<MayarArgumentException>(() => query.Validate());
         Assert.Equal(parameter, error.ParamName);
     }
@@ -250,7 +250,7 @@ public sealed class CreditBalanceTests : EmulatorTest
     [Fact]
     public void Without_a_member_id_the_customer_id_is_required_and_a_tier_must_be_a_uuid()
     {
-        Assert.Equal("CustomerId", Assert.Throws<MayarArgumentException>(() => new CreditBalanceQuery { ProductId = EmulatorOptions.MembershipProductId, MembershipTierId = EmulatorOptions.MembershipTierId }.Validate()).ParamName);
-        Assert.Equal("MembershipTierId", Assert.Throws<MayarArgumentException>(() => new CreditBalanceQuery { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, MembershipTierId = "x" }.Validate()).ParamName);
+        Assert.Equal("CustomerId", Assert.Throws<MayarArgumentException>(() => new GetCreditBalanceRequest { ProductId = EmulatorOptions.MembershipProductId, MembershipTierId = EmulatorOptions.MembershipTierId }.Validate()).ParamName);
+        Assert.Equal("MembershipTierId", Assert.Throws<MayarArgumentException>(() => new GetCreditBalanceRequest { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, MembershipTierId = "x" }.Validate()).ParamName);
     }
 }

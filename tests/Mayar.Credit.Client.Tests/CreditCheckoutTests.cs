@@ -188,7 +188,7 @@ public sealed class CreditCheckoutTests : EmulatorTest
     public void Refuses_a_bad_name_email_or_mobile(string parameter, string? value, string rule)
     {
         var request = EmulatorTest.Checkout(NewGuid());
-        typeof(CreditCheckoutRequest).GetProperty(parameter)!.SetValue(request, value);
+        typeof(NewCreditCheckoutRequest).GetProperty(parameter)!.SetValue(request, value);
         AssertRefused(request, parameter, rule);
     }
 
@@ -223,7 +223,7 @@ public sealed class CreditCheckoutTests : EmulatorTest
 
     private static string NewGuid() => Guid.NewGuid().ToString();
 
-    private static void AssertRefused(CreditCheckoutRequest request, string parameter, string rule)
+    private static void AssertRefused(NewCreditCheckoutRequest request, string parameter, string rule)
     {
         var error = Assert.Throws<MayarArgumentException>(request.Validate);
         Assert.Equal(parameter, error.ParamName);

@@ -59,7 +59,7 @@ public sealed class CreditHistoryTests : EmulatorTest
         Assert.Equal(
             new[] { (300m, "TRIAL_TOPUP"), (200m, "MERCHANT_TOPUP"), (-120m, "CREDIT_USAGE") },
             entries.Select(e => (e.Amount, e.Type!)));
-        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customer.CustomerId, ProductId = product });
+        var balance = await Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { CustomerId = customer.CustomerId, ProductId = product });
         Assert.Equal(balance.Balance, entries.Sum(e => e.Amount));
     }
 
@@ -151,7 +151,7 @@ public sealed class CreditHistoryTests : EmulatorTest
         Assert.Equal(MayarErrorKind.NotFound, error.Kind);
     }
 
-    private static CreditHistoryQuery History(string? customerId = null, string? productId = null, bool ascending = false) => new()
+    private static GetCreditHistoryRequest History(string? customerId = null, string? productId = null, bool ascending = false) => new()
     {
         CustomerId = customerId ?? EmulatorOptions.SampleCustomerId,
         ProductId = productId ?? EmulatorOptions.SampleProductId,
@@ -171,7 +171,7 @@ public sealed class CreditHistoryTests : EmulatorTest
         return (customer.CustomerId, product);
     }
 
-    private async Task<List<CreditHistoryEntry>> ReadAllAsync(CreditHistoryQuery query, int pageSize = GetCreditHistoryPageOperation.DefaultPageSize)
+    private async Task<List<CreditHistoryEntry>> ReadAllAsync(GetCreditHistoryRequest query, int pageSize = GetCreditHistoryPageOperation.DefaultPageSize)
     {
         var entries = new List<CreditHistoryEntry>();
         MayarOperation<MayarPage<CreditHistoryEntry>>? next = new GetCreditHistoryPageOperation(query, pageSize);

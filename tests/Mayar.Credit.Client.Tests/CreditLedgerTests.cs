@@ -60,7 +60,7 @@ public sealed class CreditLedgerTests : EmulatorTest
         Assert.All(entries, e => Assert.InRange(e.Time, before, DateTimeOffset.UtcNow));
         Assert.Equal(entries.OrderBy(e => e.Sequence).ThenBy(e => e.Time), entries);
 
-        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customer.CustomerId, ProductId = product });
+        var balance = await Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { CustomerId = customer.CustomerId, ProductId = product });
         Assert.Equal((balance.MainBalance, balance.AddonBalance, balance.Balance), (Sum(entries, CreditWallet.Main), Sum(entries, CreditWallet.AddOn), entries[^1].TotalAfter));
     }
 

@@ -138,7 +138,7 @@ public sealed class CreditMovementTests : EmulatorTest
         Assert.Equal(("MEMBERSHIP", 1200m, 50m), (spend.Wallet, spend.FromWallet, spend.FromAddOn));
         var balance = await MemberBalanceAsync();
         Assert.Equal((250m, 0m, 250m), (balance.Balance, balance.MembershipBalance, balance.AddonBalance));
-        var history = await Client().SendAsync(new GetCreditHistoryPageOperation(new CreditHistoryQuery
+        var history = await Client().SendAsync(new GetCreditHistoryPageOperation(new GetCreditHistoryRequest
         {
             CustomerId = EmulatorOptions.SampleMemberCustomerId,
             ProductId = EmulatorOptions.MembershipProductId,
@@ -200,7 +200,7 @@ public sealed class CreditMovementTests : EmulatorTest
         Amount = amount,
     };
 
-    private Task<CreditBalance> MemberBalanceAsync() => Client().GetCreditBalanceAsync(new CreditBalanceQuery
+    private Task<CreditBalance> MemberBalanceAsync() => Client().GetCreditBalanceAsync(new GetCreditBalanceRequest
     {
         MemberId = EmulatorOptions.SampleMemberId,
         MembershipTierId = EmulatorOptions.MembershipTierId,

@@ -21,7 +21,7 @@ public sealed class CustomerListTests : EmulatorTest
     [Fact]
     public async Task Reads_the_sample_customer_by_email_in_any_case()
     {
-        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = "JohnDoe.Sample@Example.com" }));
+        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = "JohnDoe.Sample@Example.com" }));
 
         Assert.Equal(EmulatorOptions.SampleCustomerId, customer.CustomerId);
         Assert.Equal(SampleEmail, customer.Email);
@@ -44,7 +44,7 @@ public sealed class CustomerListTests : EmulatorTest
         Assert.Contains("urlHook", raw, StringComparison.Ordinal);
         Assert.Contains("\"account\"", raw, StringComparison.Ordinal);
 
-        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = SampleEmail }));
+        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = SampleEmail }));
 
         var values = typeof(MayarCustomerSummary).GetProperties().Select(p => Convert.ToString(p.GetValue(customer), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToList();
         Assert.DoesNotContain(values, v => v.Contains("example.invalid", StringComparison.OrdinalIgnoreCase) || v.Contains("Emulator Merchant", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class CustomerListTests : EmulatorTest
     [Fact]
     public async Task An_unknown_email_is_not_found()
     {
-        var error = await FailsAsync(() => Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = "nobody@example.com" })));
+        var error = await FailsAsync(() => Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = "nobody@example.com" })));
         Assert.Equal(MayarErrorKind.NotFound, error.Kind);
         Assert.Contains("Customer not found", error.Message, StringComparison.Ordinal);
     }
@@ -118,7 +118,7 @@ public sealed class CustomerListTests : EmulatorTest
         await RegisterCustomersAsync(2);
 
         var all = await ReadAllAsync(pageSize: 1);
-        var one = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = SampleEmail }));
+        var one = await Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = SampleEmail }));
 
         Assert.Equal(3, all.Count);
         Assert.All(all, c => Assert.True(c.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-10)));
@@ -134,7 +134,7 @@ public sealed class CustomerListTests : EmulatorTest
         var raw = await http.GetStringAsync(MayarRoutes.CustomerDetail.TrimStart('/') + "?email=" + Uri.EscapeDataString(SampleEmail));
         Assert.DoesNotContain("\"data\"", raw, StringComparison.Ordinal);
 
-        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = SampleEmail }));
+        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = SampleEmail }));
 
         Assert.Equal(EmulatorOptions.SampleCustomerId, customer.CustomerId);
         Assert.Equal(MerchantUserId, customer.UserId);
@@ -144,7 +144,7 @@ public sealed class CustomerListTests : EmulatorTest
     public async Task Errors_answered_with_http_200_are_still_not_found()
     {
         Variants(v => v.ErrorsAsHttp200 = true);
-        var error = await FailsAsync(() => Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = "nobody@example.com" })));
+        var error = await FailsAsync(() => Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = "nobody@example.com" })));
         Assert.Equal(MayarErrorKind.NotFound, error.Kind);
     }
 
@@ -155,7 +155,7 @@ public sealed class CustomerListTests : EmulatorTest
     [InlineData("a b@example.com")]
     public void Refuses_an_email_that_is_not_one(string? email)
     {
-        var error = Assert.Throws<MayarArgumentException>(() => new CustomerLookup { Email = email }.Validate());
+        var error = Assert.Throws<MayarArgumentException>(() => new GetCustomerRequest { Email = email }.Validate());
         Assert.Equal("Email", error.ParamName);
         Assert.Empty(Log);
     }

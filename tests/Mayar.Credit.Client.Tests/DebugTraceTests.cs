@@ -86,7 +86,7 @@ public sealed class DebugTraceTests : EmulatorTest
     {
         var trace = new RecordingTrace();
 
-        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new CustomerLookup { Email = SampleEmail }), trace);
+        var customer = await Client().SendAsync(new GetCustomerByEmailOperation(new GetCustomerRequest { Email = SampleEmail }), trace);
 
         var record = Assert.Single(trace.Records);
         var debug = record.ToDebugString();

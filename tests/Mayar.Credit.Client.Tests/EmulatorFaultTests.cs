@@ -170,7 +170,7 @@ public sealed class EmulatorFaultTests : EmulatorTest
         Fault(new FaultRule { Kind = "drop-after" });
         var client = Client();
 
-        await FailsAsync(() => client.CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com" }));
+        await FailsAsync(() => client.CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com" }));
         var limited = await FailsAsync(() => client.GetCreditBalanceAsync(Sample));
 
         Assert.Equal(MayarErrorKind.RateLimited, limited.Kind);

@@ -47,7 +47,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     });
 
     /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>
-    internal static CreditBalanceQuery Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
+    internal static GetCreditBalanceRequest Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
 
     /// <summary>The email of seed 002's example customer, a V2 customer of the emulator from the start.</summary>
     internal const string SampleEmail = "johndoe.sample@example.com";
@@ -107,7 +107,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     };
 
     /// <summary>A valid checkout link request for a fresh buyer.</summary>
-    internal static CreditCheckoutRequest Checkout(string productId, decimal? creditAmount = 1000) => new()
+    internal static NewCreditCheckoutRequest Checkout(string productId, decimal? creditAmount = 1000) => new()
     {
         ProductId = productId,
         Name = "John Doe",
@@ -117,7 +117,7 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
     };
 
     /// <summary>A valid customer record with a fresh email.</summary>
-    internal static CreateCustomerRequest Customer() => new() { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" };
+    internal static NewCustomerRequest Customer() => new() { Name = "Ani", Email = $"ani.{Guid.NewGuid():N}@example.com" };
 
     /// <summary>Runs one row of the operations table with a fresh valid input.</summary>
     protected static Task<object> RunAsync(MayarClient client, ApiOperation operation, IMayarTraceListener? trace = null) =>

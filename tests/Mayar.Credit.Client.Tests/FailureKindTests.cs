@@ -79,7 +79,7 @@ public sealed class FailureKindTests : EmulatorTest
             Body = "{\"statusCode\":400,\"messages\":\"Validation Error\",\"data\":[{\"type\":\"required\",\"message\":\"The 'name' field is required.\",\"field\":\"name\"},{\"field\":\"email\",\"message\":\"bad\"}]}",
         });
 
-        var error = await FailsAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com" }));
+        var error = await FailsAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com" }));
 
         Assert.Equal(MayarErrorKind.Validation, error.Kind);
         Assert.Equal("Validation Error", error.ServerMessage);
@@ -94,7 +94,7 @@ public sealed class FailureKindTests : EmulatorTest
     {
         Fault(new FaultRule { Status = 200, Body = "{\"statusCode\":200,\"messages\":\"failed\",\"data\":[{\"type\":\"email\",\"message\":\"The 'email' field must be a valid e-mail.\",\"field\":\"email\"}]}" });
 
-        var error = await FailsAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com" }));
+        var error = await FailsAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com" }));
 
         Assert.Equal(MayarErrorKind.Validation, error.Kind);
         Assert.Equal(200, error.HttpStatusCode);

@@ -115,7 +115,7 @@ public sealed class InputValidationTests : EmulatorTest
     [InlineData("T", "two-letter ISO 3166-1")]
     public async Task Create_refuses_a_country_that_is_not_an_iso_code_with_a_hint(string country, string expected)
     {
-        var error = await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", Country = country }), "Country");
+        var error = await RefusedAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", Country = country }), "Country");
         Assert.Contains(expected, error.Message);
     }
 
@@ -124,20 +124,20 @@ public sealed class InputValidationTests : EmulatorTest
     [InlineData("")]
     public async Task Create_refuses_a_status_outside_the_set(string status)
     {
-        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", Status = status }), "Status");
+        await RefusedAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", Status = status }), "Status");
     }
 
     [Fact]
     public async Task Create_refuses_a_phone_with_letters()
     {
-        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", Phone = "call me" }), "Phone");
+        await RefusedAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", Phone = "call me" }), "Phone");
     }
 
     [Fact]
     public async Task Create_refuses_custom_data_that_json_cannot_carry_and_names_the_key()
     {
         var data = new Hashtable { ["tier"] = new Hashtable { ["since"] = new object() } };
-        var error = await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData.tier.since");
+        var error = await RefusedAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData.tier.since");
         Assert.Contains("System.Object", error.Message);
     }
 
@@ -145,7 +145,7 @@ public sealed class InputValidationTests : EmulatorTest
     public async Task Create_refuses_not_a_number_in_custom_data()
     {
         var data = new Hashtable { ["score"] = double.NaN };
-        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData.score");
+        await RefusedAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData.score");
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class InputValidationTests : EmulatorTest
     {
         var data = new Hashtable();
         data["self"] = data;
-        var error = await Assert.ThrowsAsync<MayarArgumentException>(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }));
+        var error = await Assert.ThrowsAsync<MayarArgumentException>(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }));
         Assert.StartsWith("CustomData.self.self", error.ParamName);
         Assert.Contains("nests deeper than 16 levels", error.Message);
         Assert.Empty(Log);
@@ -163,7 +163,7 @@ public sealed class InputValidationTests : EmulatorTest
     public async Task Create_refuses_custom_data_with_a_non_string_key()
     {
         var data = new Hashtable { [42] = "x" };
-        await RefusedAsync(() => Client().CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData");
+        await RefusedAsync(() => Client().CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com", CustomData = data }), "CustomData");
     }
 
     [Theory]
@@ -173,7 +173,7 @@ public sealed class InputValidationTests : EmulatorTest
     [InlineData(EmulatorOptions.SampleCustomerId, "43eadce2-bc52-4e38-a832-93fb835f2a69#", "ProductId")]
     public async Task Balance_refuses_ids_that_are_not_uuids(string customerId, string productId, string parameter)
     {
-        await RefusedAsync(() => Client().GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = customerId, ProductId = productId }), parameter);
+        await RefusedAsync(() => Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { CustomerId = customerId, ProductId = productId }), parameter);
     }
 
     public static TheoryData<object> NotWholeNumbers() => new()

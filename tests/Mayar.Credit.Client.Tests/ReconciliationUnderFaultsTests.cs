@@ -27,7 +27,7 @@ public sealed class ReconciliationUnderFaultsTests : EmulatorTest
         var client = Client();
 
         var topUp = await client.AddCreditAsync(account.Move(5));
-        var page = await client.SendAsync(new GetCreditHistoryPageOperation(new CreditHistoryQuery { CustomerId = account.CustomerId, ProductId = account.ProductId, Type = "MERCHANT_TOPUP" }));
+        var page = await client.SendAsync(new GetCreditHistoryPageOperation(new GetCreditHistoryRequest { CustomerId = account.CustomerId, ProductId = account.ProductId, Type = "MERCHANT_TOPUP" }));
 
         Assert.False(topUp.Reconciled);
         Assert.InRange(client.ServerClock.Offset.TotalSeconds, -303, -297);

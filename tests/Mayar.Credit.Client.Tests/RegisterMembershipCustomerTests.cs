@@ -47,7 +47,7 @@ public sealed class RegisterMembershipCustomerTests : EmulatorTest
         Assert.EndsWith(result.MemberId!, result.PaymentLinkUrl);
         Assert.Equal(40m, result.TrialCredit);
 
-        var balance = await Client().GetCreditBalanceAsync(new CreditBalanceQuery { MemberId = result.MemberId, MembershipTierId = result.MembershipTierId, ProductId = result.ProductId });
+        var balance = await Client().GetCreditBalanceAsync(new GetCreditBalanceRequest { MemberId = result.MemberId, MembershipTierId = result.MembershipTierId, ProductId = result.ProductId });
         Assert.Equal(0m, balance.MembershipBalance);
         Assert.Equal(40m, balance.AddonBalance);
     }

@@ -28,7 +28,7 @@ public sealed class RepeatAnswerTests : EmulatorTest
     {
         var register = new RegisterCreditCustomerOperation(new() { ProductId = EmulatorOptions.DefaultProductId, Name = "A", Email = "a@example.com", Mobile = "081234567890" });
         Assert.Equal((MayarRetryRule.OnlyIfNotReceived, RepeatAnswer.Conflict), (register.RetryRule, register.RepeatAnswer));
-        var create = new CreateCustomerOperation(new() { Name = "A", Email = "a@example.com" });
+        var create = new NewCustomerOperation(new() { Name = "A", Email = "a@example.com" });
         Assert.Equal((MayarRetryRule.OnlyIfNotReceived, RepeatAnswer.Conflict), (create.RetryRule, create.RepeatAnswer));
         var add = new AddCreditOperation(new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId, Amount = 1 });
         Assert.Equal((MayarRetryRule.OnlyIfNotReceived, RepeatAnswer.Duplicate), (add.RetryRule, add.RepeatAnswer));

@@ -65,8 +65,8 @@ public sealed class SecretTests : EmulatorTest
         var trace = new RecordingTrace();
         var client = Client();
         var registered = await client.RegisterCreditCustomerAsync(Registration(EmulatorOptions.DefaultProductId), trace);
-        var customer = await client.CreateCustomerAsync(new CreateCustomerRequest { Name = "A", Email = "a@example.com" }, trace);
-        var balance = await client.GetCreditBalanceAsync(new CreditBalanceQuery { CustomerId = registered.CustomerId, ProductId = registered.ProductId }, trace);
+        var customer = await client.CreateCustomerAsync(new NewCustomerRequest { Name = "A", Email = "a@example.com" }, trace);
+        var balance = await client.GetCreditBalanceAsync(new GetCreditBalanceRequest { CustomerId = registered.CustomerId, ProductId = registered.ProductId }, trace);
 
         AssertNoKey(registered.ToString(), customer.ToString(), balance.ToString(), client.ApiKeyHint);
         AssertNoKey(trace.Records.Select(r => r.ToString()).ToArray());

@@ -33,7 +33,7 @@ public sealed class ThrottledBatchTests : EmulatorTest
         var outcomes = new List<OrderedWindowEvent<int, CreditBalance>>();
         for (var i = 0; i < customers.Count; i++)
         {
-            var query = new CreditBalanceQuery { CustomerId = customers[i].Customer, ProductId = customers[i].Product };
+            var query = new GetCreditBalanceRequest { CustomerId = customers[i].Customer, ProductId = customers[i].Product };
             outcomes.AddRange(window.Add(i, () => gauge.Measure(() => client.GetCreditBalanceAsync(query))));
         }
 

@@ -47,7 +47,7 @@ public static class FirstRequestWarmUp
                     RequestsPerMinute = 0,
                 },
                 http);
-            var query = new CreditBalanceQuery { CustomerId = Guid.Empty.ToString(), ProductId = Guid.Empty.ToString() };
+            var query = new GetCreditBalanceRequest { CustomerId = Guid.Empty.ToString(), ProductId = Guid.Empty.ToString() };
             var balance = await client.GetCreditBalanceAsync(query, new IgnoredTrace()).ConfigureAwait(false);
             return balance.Balance == 3;
         }

@@ -11,7 +11,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MayarCreditBalance", DefaultParameterSetName = CustomerSet)]
 [OutputType(typeof(CreditBalance))]
-public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<CreditBalanceQuery>
+public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<GetCreditBalanceRequest>
 {
     private const string CustomerSet = "Customer";
     private const string MemberSet = "Member";
@@ -56,13 +56,13 @@ public sealed class GetMayarCreditBalanceCommand : MayarOperationCmdlet<CreditBa
     public string? MembershipTierId { get; set; }
 
     // One row per id, in the order given (the parameters are mandatory, so there is at least one).
-    private protected override CreditBalanceQuery BuildRequest() => BuildRequests().First();
+    private protected override GetCreditBalanceRequest BuildRequest() => BuildRequests().First();
 
-    private protected override IEnumerable<CreditBalanceQuery> BuildRequests() => ParameterSetName == MemberSet
-        ? MayarRows.EachId(MemberId).Select(id => new CreditBalanceQuery { MemberId = id, ProductId = ProductId, MembershipTierId = MembershipTierId })
-        : MayarRows.EachId(CustomerId).Select(id => new CreditBalanceQuery { CustomerId = id, ProductId = ProductId, MembershipTierId = MembershipTierId });
+    private protected override IEnumerable<GetCreditBalanceRequest> BuildRequests() => ParameterSetName == MemberSet
+        ? MayarRows.EachId(MemberId).Select(id => new GetCreditBalanceRequest { MemberId = id, ProductId = ProductId, MembershipTierId = MembershipTierId })
+        : MayarRows.EachId(CustomerId).Select(id => new GetCreditBalanceRequest { CustomerId = id, ProductId = ProductId, MembershipTierId = MembershipTierId });
 
-    private protected override string? RowIdentity(CreditBalanceQuery request) => request.MemberId ?? request.CustomerId;
+    private protected override string? RowIdentity(GetCreditBalanceRequest request) => request.MemberId ?? request.CustomerId;
 
-    private protected override MayarOperation CreateOperation(CreditBalanceQuery request) => new GetCreditBalanceOperation(request);
+    private protected override MayarOperation CreateOperation(GetCreditBalanceRequest request) => new GetCreditBalanceOperation(request);
 }

@@ -11,7 +11,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MayarCreditHistory", SupportsPaging = true)]
 [OutputType(typeof(CreditHistoryEntry))]
-public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<CreditHistoryQuery, CreditHistoryEntry>
+public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<GetCreditHistoryRequest, CreditHistoryEntry>
 {
     /// <summary>
     /// The customer's id (UUID), e.g. from Register-MayarCustomer; several ids are read one after the other (-First
@@ -62,11 +62,11 @@ public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<CreditHistory
     private protected override int MaxPageSize => GetCreditHistoryPageOperation.MaxPageSize;
 
     // One row per id, in the order given.
-    private protected override IEnumerable<CreditHistoryQuery> BuildRequests() => MayarRows.EachId(CustomerId).Select(Query);
+    private protected override IEnumerable<GetCreditHistoryRequest> BuildRequests() => MayarRows.EachId(CustomerId).Select(Query);
 
-    private protected override string? RowIdentity(CreditHistoryQuery request) => request.CustomerId;
+    private protected override string? RowIdentity(GetCreditHistoryRequest request) => request.CustomerId;
 
-    private CreditHistoryQuery Query(string? customerId) => new()
+    private GetCreditHistoryRequest Query(string? customerId) => new()
     {
         CustomerId = customerId,
         ProductId = ProductId,
@@ -78,6 +78,6 @@ public sealed class GetMayarCreditHistoryCommand : MayarListCmdlet<CreditHistory
         Ascending = Ascending.IsPresent,
     };
 
-    private protected override MayarOperation<MayarPage<CreditHistoryEntry>> CreateFirstPage(CreditHistoryQuery request, int pageSize) =>
+    private protected override MayarOperation<MayarPage<CreditHistoryEntry>> CreateFirstPage(GetCreditHistoryRequest request, int pageSize) =>
         new GetCreditHistoryPageOperation(request, pageSize);
 }

@@ -11,7 +11,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MayarCustomer", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(MayarCustomerSummary))]
-public sealed class GetMayarCustomerCommand : MayarListCmdlet<CustomerLookup, MayarCustomerSummary>
+public sealed class GetMayarCustomerCommand : MayarListCmdlet<GetCustomerRequest, MayarCustomerSummary>
 {
     private const string ListSet = "List";
     private const string EmailSet = "Email";
@@ -27,15 +27,15 @@ public sealed class GetMayarCustomerCommand : MayarListCmdlet<CustomerLookup, Ma
     private protected override int MaxPageSize => GetCustomersPageOperation.MaxPageSize;
 
     // The list is one row; each email is a row of its own.
-    private protected override IEnumerable<CustomerLookup> BuildRequests() => ParameterSetName == EmailSet
-        ? MayarRows.EachId(Email).Select(email => new CustomerLookup { Email = email })
-        : new[] { new CustomerLookup() };
+    private protected override IEnumerable<GetCustomerRequest> BuildRequests() => ParameterSetName == EmailSet
+        ? MayarRows.EachId(Email).Select(email => new GetCustomerRequest { Email = email })
+        : new[] { new GetCustomerRequest() };
 
-    private protected override string? RowIdentity(CustomerLookup request) => request.Email;
+    private protected override string? RowIdentity(GetCustomerRequest request) => request.Email;
 
-    private protected override MayarOperation<MayarCustomerSummary>? CreateSingleRead(CustomerLookup request) =>
+    private protected override MayarOperation<MayarCustomerSummary>? CreateSingleRead(GetCustomerRequest request) =>
         ParameterSetName == EmailSet ? new GetCustomerByEmailOperation(request) : null;
 
-    private protected override MayarOperation<MayarPage<MayarCustomerSummary>> CreateFirstPage(CustomerLookup request, int pageSize) =>
+    private protected override MayarOperation<MayarPage<MayarCustomerSummary>> CreateFirstPage(GetCustomerRequest request, int pageSize) =>
         new GetCustomersPageOperation(pageSize);
 }

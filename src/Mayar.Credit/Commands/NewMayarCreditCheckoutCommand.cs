@@ -8,7 +8,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MayarCreditCheckout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CreditCheckout))]
-public sealed class NewMayarCreditCheckoutCommand : MayarCustomerInfoCmdlet<CreditCheckoutRequest>
+public sealed class NewMayarCreditCheckoutCommand : MayarCustomerInfoCmdlet<NewCreditCheckoutRequest>
 {
     /// <summary>The credit the link sells (a whole number ≥ 1; credit-usage products only).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -16,7 +16,7 @@ public sealed class NewMayarCreditCheckoutCommand : MayarCustomerInfoCmdlet<Cred
     [InvariantDecimalTransformation]
     public decimal? CreditAmount { get; set; }
 
-    private protected override CreditCheckoutRequest BuildRequest() => new()
+    private protected override NewCreditCheckoutRequest BuildRequest() => new()
     {
         ProductId = ProductId,
         Name = Name,
@@ -25,7 +25,7 @@ public sealed class NewMayarCreditCheckoutCommand : MayarCustomerInfoCmdlet<Cred
         CreditAmount = CreditAmount,
     };
 
-    private protected override MayarOperation CreateOperation(CreditCheckoutRequest request) => new NewCreditCheckoutOperation(request);
+    private protected override MayarOperation CreateOperation(NewCreditCheckoutRequest request) => new NewCreditCheckoutOperation(request);
 
-    private protected override string ConfirmTarget(CreditCheckoutRequest request) => $"checkout link for {request.Email} in product {request.ProductId}";
+    private protected override string ConfirmTarget(NewCreditCheckoutRequest request) => $"checkout link for {request.Email} in product {request.ProductId}";
 }

@@ -9,7 +9,7 @@ namespace Mayar.Credit.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "MayarCustomer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MayarCustomer))]
-public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<CreateCustomerRequest>
+public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<NewCustomerRequest>
 {
     /// <summary>The full name of the person or organisation.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -56,7 +56,7 @@ public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<CreateCustome
 
     private protected override string ConfirmAction => "Create";
 
-    private protected override CreateCustomerRequest BuildRequest() => new()
+    private protected override NewCustomerRequest BuildRequest() => new()
     {
         Name = Name,
         Email = Email,
@@ -68,11 +68,11 @@ public sealed class NewMayarCustomerCommand : MayarOperationCmdlet<CreateCustome
         CustomData = CustomData is null ? null : PSObjectUnwrapper.Unwrap(CustomData),
     };
 
-    private protected override MayarOperation CreateOperation(CreateCustomerRequest request) => new CreateCustomerOperation(request);
+    private protected override MayarOperation CreateOperation(NewCustomerRequest request) => new NewCustomerOperation(request);
 
-    private protected override string ConfirmTarget(CreateCustomerRequest request) => $"customer {request.Email}";
+    private protected override string ConfirmTarget(NewCustomerRequest request) => $"customer {request.Email}";
 
-    private protected override string? RowIdentity(CreateCustomerRequest request) => request.Email;
+    private protected override string? RowIdentity(NewCustomerRequest request) => request.Email;
 
     // An empty CSV cell means "not given".
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -17,7 +17,7 @@ public sealed class AddCreditOperation : CreditMovementOperation<CreditTopUp>
     public override string Kind => "add";
 
     /// <summary>A top-up by the merchant.</summary>
-    public override string HistoryType => CreditHistoryQuery.MerchantTopUp;
+    public override string HistoryType => GetCreditHistoryRequest.MerchantTopUp;
 
     internal override CreditTopUp Reconciled(IReadOnlyList<CreditHistoryEntry> matched)
     {

@@ -3,7 +3,7 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 002 and M2: GET a customer's credit balance in a product, or a member's in a membership tier.</summary>
-public sealed class GetCreditBalanceOperation : JsonOperation<CreditBalanceQuery, CreditBalance>
+public sealed class GetCreditBalanceOperation : JsonOperation<GetCreditBalanceRequest, CreditBalance>
 {
     private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.CreditBalance);
 
@@ -13,8 +13,8 @@ public sealed class GetCreditBalanceOperation : JsonOperation<CreditBalanceQuery
     private readonly string? _memberId;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the query.</summary>
-    public GetCreditBalanceOperation(CreditBalanceQuery query)
-        : base(Declared, query)
+    public GetCreditBalanceOperation(GetCreditBalanceRequest request)
+        : base(Declared, request)
     {
         // A member id may replace the customer id; the tier is then required (M2).
         if (string.IsNullOrWhiteSpace(Request.MemberId))

@@ -33,7 +33,7 @@ public sealed class GetCreditHistoryPageOperation : MayarOperation<MayarPage<Cre
     /// The first page of <paramref name="query"/>'s entries, <paramref name="pageSize"/> (1 to <see cref="MaxPageSize"/>)
     /// at a time. Applies the input rules (throwing <see cref="MayarArgumentException"/>).
     /// </summary>
-    public GetCreditHistoryPageOperation(CreditHistoryQuery query, int pageSize = DefaultPageSize)
+    public GetCreditHistoryPageOperation(GetCreditHistoryRequest query, int pageSize = DefaultPageSize)
     {
         if (query is null)
         {
@@ -48,8 +48,8 @@ public sealed class GetCreditHistoryPageOperation : MayarOperation<MayarPage<Cre
         _customerId = MayarInputRules.Uuid(query.CustomerId, nameof(query.CustomerId));
         _productId = MayarInputRules.Uuid(query.ProductId, nameof(query.ProductId));
         var tier = query.MembershipTierId is null ? null : MayarInputRules.Uuid(query.MembershipTierId, nameof(query.MembershipTierId));
-        var type = MayarInputRules.Optional(query.Type, nameof(query.Type), (v, p) => MayarInputRules.OneOf(v, p, CreditHistoryQuery.Types));
-        var wallet = MayarInputRules.Optional(query.WalletType, nameof(query.WalletType), (v, p) => MayarInputRules.OneOf(v, p, CreditHistoryQuery.WalletTypes));
+        var type = MayarInputRules.Optional(query.Type, nameof(query.Type), (v, p) => MayarInputRules.OneOf(v, p, GetCreditHistoryRequest.Types));
+        var wallet = MayarInputRules.Optional(query.WalletType, nameof(query.WalletType), (v, p) => MayarInputRules.OneOf(v, p, GetCreditHistoryRequest.WalletTypes));
         MayarInputRules.TimeRange(query.Since, query.Until, nameof(query.Since), nameof(query.Until));
 
         var filters = new StringBuilder("productId=").Append(Uri.EscapeDataString(_productId));

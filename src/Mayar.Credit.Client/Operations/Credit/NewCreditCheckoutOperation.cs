@@ -6,7 +6,7 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>mayar-api.md C6: POST a request for an immutable checkout link (the buyer's details fixed in a signed token).</summary>
-public sealed class NewCreditCheckoutOperation : JsonOperation<CreditCheckoutRequest, CreditCheckout>
+public sealed class NewCreditCheckoutOperation : JsonOperation<NewCreditCheckoutRequest, CreditCheckout>
 {
     /// <summary>
     /// A second request makes a second link. Generating a link moves no credit and no money by itself, but it is a
@@ -20,7 +20,7 @@ public sealed class NewCreditCheckoutOperation : JsonOperation<CreditCheckoutReq
     private readonly WireBody _body;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
-    public NewCreditCheckoutOperation(CreditCheckoutRequest request)
+    public NewCreditCheckoutOperation(NewCreditCheckoutRequest request)
         : base(Declared, request)
     {
         _body = SendBody(

@@ -23,7 +23,7 @@ public sealed class SpendCreditOperation : CreditMovementOperation<CreditSpend>
     public override string Kind => "spend";
 
     /// <summary>A use of credit.</summary>
-    public override string HistoryType => CreditHistoryQuery.CreditUsage;
+    public override string HistoryType => GetCreditHistoryRequest.CreditUsage;
 
     // The split is read from the matched entries: the main wallet's (MAIN or MEMBERSHIP) and ADD_ON's.
     internal override CreditSpend Reconciled(IReadOnlyList<CreditHistoryEntry> matched)

@@ -6,13 +6,13 @@ namespace Mayar.Credit.Client;
 /// mayar-api.md K2: GET one customer by email (404 "Customer not found" for an unknown one). The reply's "user"
 /// object (the merchant's account, webhook URL included) has no wire property, so it is never read.
 /// </summary>
-public sealed class GetCustomerByEmailOperation : JsonOperation<CustomerLookup, MayarCustomerSummary>
+public sealed class GetCustomerByEmailOperation : JsonOperation<GetCustomerRequest, MayarCustomerSummary>
 {
     private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.CustomerDetail);
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the query.</summary>
-    public GetCustomerByEmailOperation(CustomerLookup lookup)
-        : base(Declared, lookup)
+    public GetCustomerByEmailOperation(GetCustomerRequest request)
+        : base(Declared, request)
     {
         SendQuery(new MayarQuery(Route).Add("email", MayarInputRules.Email(Request.Email, nameof(Request.Email))));
     }

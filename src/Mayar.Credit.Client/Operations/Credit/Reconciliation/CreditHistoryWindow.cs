@@ -30,7 +30,7 @@ internal sealed class CreditHistoryWindow
 
     public static async Task<CreditHistoryWindow> ReadAsync(MayarTransport transport, ICreditMovement movement, DateTimeOffset since, IMayarTraceListener? trace, CancellationToken cancellationToken)
     {
-        var query = new CreditHistoryQuery
+        var query = new GetCreditHistoryRequest
         {
             CustomerId = movement.CustomerId,
             ProductId = movement.ProductId,

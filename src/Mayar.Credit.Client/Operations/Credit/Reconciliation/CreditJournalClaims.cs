@@ -10,7 +10,7 @@ internal static class CreditJournalClaims
     public static string Id(CreditJournal journal, CreditJournalSend send) =>
         journal.Path + "#" + send.Key + "#" + send.SentAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
-    public static string HistoryType(string kind) => kind == "spend" ? CreditHistoryQuery.CreditUsage : CreditHistoryQuery.MerchantTopUp;
+    public static string HistoryType(string kind) => kind == "spend" ? GetCreditHistoryRequest.CreditUsage : GetCreditHistoryRequest.MerchantTopUp;
 
     public static CreditMovementClaim From(CreditJournal journal, CreditJournalSend send, CreditJournalOutcome outcome)
     {

@@ -156,5 +156,5 @@ internal static class CreditMovementMatcher
     private static bool IsMainWallet(string wallet) =>
         string.Equals(wallet, "MAIN", StringComparison.OrdinalIgnoreCase) || string.Equals(wallet, "MEMBERSHIP", StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsSpend(string historyType) => string.Equals(historyType, CreditHistoryQuery.CreditUsage, StringComparison.OrdinalIgnoreCase);
+    public static bool IsSpend(string historyType) => string.Equals(historyType, GetCreditHistoryRequest.CreditUsage, StringComparison.OrdinalIgnoreCase);
 }

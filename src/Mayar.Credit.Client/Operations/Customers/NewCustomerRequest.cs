@@ -3,7 +3,7 @@ using System.Collections;
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 001: create a customer record.</summary>
-public sealed class CreateCustomerRequest
+public sealed class NewCustomerRequest
 {
     /// <summary>Full name of the person or organisation (required).</summary>
     public string? Name { get; set; }
@@ -30,5 +30,5 @@ public sealed class CreateCustomerRequest
     public IDictionary? CustomData { get; set; }
 
     /// <summary>Applies every rule; throws <see cref="MayarArgumentException"/> on the first broken one.</summary>
-    public void Validate() => _ = new CreateCustomerOperation(this);
+    public void Validate() => _ = new NewCustomerOperation(this);
 }

@@ -6,7 +6,7 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>Seed 001: POST a customer record.</summary>
-public sealed class CreateCustomerOperation : JsonOperation<CreateCustomerRequest, MayarCustomer>
+public sealed class NewCustomerOperation : JsonOperation<NewCustomerRequest, MayarCustomer>
 {
     /// <summary>A second record with the email is answered with a conflict.</summary>
     private static readonly MayarEndpoint Declared = MayarEndpoint.Write(MayarRoutes.CreateCustomer, RepeatAnswer.Conflict);
@@ -14,7 +14,7 @@ public sealed class CreateCustomerOperation : JsonOperation<CreateCustomerReques
     private readonly WireBody _body;
 
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>
-    public CreateCustomerOperation(CreateCustomerRequest request)
+    public NewCustomerOperation(NewCustomerRequest request)
         : base(Declared, request)
     {
         var city = MayarInputRules.Optional(Request.City, nameof(Request.City), MayarInputRules.Text);

@@ -1,7 +1,7 @@
 namespace Mayar.Credit.Client;
 
 /// <summary>mayar-api.md K2: which customer to read, by email.</summary>
-public sealed class CustomerLookup
+public sealed class GetCustomerRequest
 {
     /// <summary>The customer's email address.</summary>
     public string? Email { get; set; }

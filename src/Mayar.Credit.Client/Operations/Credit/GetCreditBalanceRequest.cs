@@ -4,7 +4,7 @@ namespace Mayar.Credit.Client;
 /// Seed 002 and M2: which customer's balance in which credit product. A membership balance names the tier and either
 /// the member id or the customer id.
 /// </summary>
-public sealed class CreditBalanceQuery
+public sealed class GetCreditBalanceRequest
 {
     /// <summary>The customer's id (a UUID); optional when <see cref="MemberId"/> is given.</summary>
     public string? CustomerId { get; set; }
