@@ -34,6 +34,7 @@ public sealed class ModuleMetadata : IDisposable
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths));
         Module = _context.LoadFromAssemblyPath(Path.Combine(DesktopFolder, "Mayar.Credit.dll"));
         Client = _context.LoadFromAssemblyPath(Path.Combine(DesktopFolder, "Mayar.Credit.Client.dll"));
+        PowerShell = _context.LoadFromAssemblyPath(sma);
         Cmdlets = Module.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && Attribute(t, "CmdletAttribute") is not null)
             .Select(t => new CmdletInfo(t))
@@ -60,6 +61,9 @@ public sealed class ModuleMetadata : IDisposable
     public Assembly Module { get; }
 
     public Assembly Client { get; }
+
+    /// <summary>System.Management.Automation of PowerShellStandard.Library: the reference assembly the module is built against.</summary>
+    public Assembly PowerShell { get; }
 
     public IReadOnlyList<CmdletInfo> Cmdlets { get; }
 
@@ -117,6 +121,23 @@ public sealed class CmdletInfo
     public string Noun { get; }
 
     public string Name => Verb + "-" + Noun;
+
+    /// <summary>Built on MayarCmdlet: sends requests to the API (with -Connection and -ThrottleLimit).</summary>
+    public bool IsApiCmdlet
+    {
+        get
+        {
+            for (var current = Type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.FullName == "Mayar.Credit.MayarCmdlet")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public bool SupportsShouldProcess { get; }
 
