@@ -12,7 +12,12 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('src/Mayar.Credit/Mayar.Credit.Format.ps1xml')
+    FormatsToProcess       = @(
+        'src/Mayar.Credit/Mayar.Credit.Connection.Format.ps1xml'
+        'src/Mayar.Credit/Mayar.Credit.Customer.Format.ps1xml'
+        'src/Mayar.Credit/Mayar.Credit.Credit.Format.ps1xml'
+        'src/Mayar.Credit/Mayar.Credit.Membership.Format.ps1xml'
+    )
     CmdletsToExport        = @(
         'Add-MayarCredit'
         'Connect-Mayar'

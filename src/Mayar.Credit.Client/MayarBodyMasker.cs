@@ -11,7 +11,7 @@ namespace Mayar.Credit.Client;
 /// <summary>
 /// Masks the values a -Debug body must not show (transcripts keep them on disk), by the JSON field that holds them:
 /// the merchant's webhook URL (<c>urlHook</c>, any field naming a hook), its user and account ids, the merchant
-/// <c>user</c> object's <c>id</c>, <c>email</c> and account fields (mayar-api.md K2), any field naming a token,
+/// <c>user</c> object's <c>id</c>, <c>email</c> and account fields (docs/api/mayar-api.md K2), any field naming a token,
 /// secret, password or key, and in every string the credentials of a URL (a user-info part, the value of a query
 /// parameter naming a token, key, secret, signature, password or auth). The JSON stays JSON, each masked value
 /// becoming <see cref="MayarRedactor.Mask"/>; a body that is not JSON has only its URLs' credentials masked.

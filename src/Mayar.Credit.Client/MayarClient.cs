@@ -147,7 +147,7 @@ public sealed class MayarClient
             trace,
             cancellationToken);
 
-    /// <summary>Registers a customer into a credit-usage product (seed 000).</summary>
+    /// <summary>Registers a customer into a credit-usage product (docs/api/seeds/000-register-credit-customer.txt).</summary>
     public Task<RegisteredCreditCustomer> RegisterCreditCustomerAsync(RegisterCreditCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new RegisterCreditCustomerOperation(request), trace, cancellationToken);
 
@@ -155,7 +155,7 @@ public sealed class MayarClient
     public Task<RegisteredMembershipCustomer> RegisterMembershipCustomerAsync(RegisterMembershipCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new RegisterMembershipCustomerOperation(request), trace, cancellationToken);
 
-    /// <summary>Creates a customer record (seed 001).</summary>
+    /// <summary>Creates a customer record (docs/api/seeds/001-new-customer.txt).</summary>
     public Task<MayarCustomer> CreateCustomerAsync(NewCustomerRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new NewCustomerOperation(request), trace, cancellationToken);
 
@@ -167,11 +167,11 @@ public sealed class MayarClient
     public Task<CreditSpend> SpendCreditAsync(CreditMovementRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new SpendCreditOperation(request), trace, cancellationToken);
 
-    /// <summary>Reads a customer's credit balance in a product (seed 002).</summary>
+    /// <summary>Reads a customer's credit balance in a product (docs/api/seeds/002-credit-balance.txt).</summary>
     public Task<CreditBalance> GetCreditBalanceAsync(GetCreditBalanceRequest query, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new GetCreditBalanceOperation(query), trace, cancellationToken);
 
-    /// <summary>Generates an immutable checkout link for a customer (mayar-api.md C6).</summary>
+    /// <summary>Generates an immutable checkout link for a customer (docs/api/mayar-api.md C6).</summary>
     public Task<CreditCheckout> NewCreditCheckoutAsync(NewCreditCheckoutRequest request, IMayarTraceListener? trace = null, CancellationToken cancellationToken = default) =>
         SendAsync(new NewCreditCheckoutOperation(request), trace, cancellationToken);
 

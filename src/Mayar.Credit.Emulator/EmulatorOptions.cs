@@ -11,13 +11,13 @@ public sealed class EmulatorOptions
     /// <summary>The key every API request must carry as "Authorization: Bearer …".</summary>
     public const string DefaultApiKey = "mayar-emulator-key";
 
-    /// <summary>The product from seed 000's example request.</summary>
+    /// <summary>The product from docs/api/seeds/000-register-credit-customer.txt's example request.</summary>
     public const string DefaultProductId = "43eadce2-bc52-4e38-a832-93fb835f2a69";
 
-    /// <summary>Seed 002's example product and customer, created with a balance so its curl example answers as documented.</summary>
+    /// <summary>docs/api/seeds/002-credit-balance.txt's example product and customer, created with a balance so its curl example answers as documented.</summary>
     public const string SampleProductId = "2b649982-411e-42e0-9b9c-0a17f9a55d44";
 
-    /// <summary>Seed 002's example customer.</summary>
+    /// <summary>docs/api/seeds/002-credit-balance.txt's example customer.</summary>
     public const string SampleCustomerId = "9de4b4b4-525c-4ee0-ac9c-b29c3e10fe55";
 
     /// <summary>The membership (credit) product the emulator starts with (M1, M2, §12), with three tiers.</summary>

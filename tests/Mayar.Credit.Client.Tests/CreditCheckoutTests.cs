@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
 
-/// <summary>mayar-api.md C6: the immutable checkout link, its documented shapes and its input rules.</summary>
+/// <summary>docs/api/mayar-api.md C6: the immutable checkout link, its documented shapes and its input rules.</summary>
 public sealed class CreditCheckoutTests : EmulatorTest
 {
     public CreditCheckoutTests(EmulatorFixture fixture)

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
 
-/// <summary>Adding and spending credit, and the rule that credit never moves twice (mayar-api.md C3, C4; issue 11).</summary>
+/// <summary>Adding and spending credit, and the rule that credit never moves twice (docs/api/mayar-api.md C3, C4; issue 11).</summary>
 public sealed class CreditMovementTests : EmulatorTest
 {
     private const string HistoryPath = "/credit/v1/credit/customer/paginate-credit-history/" + EmulatorOptions.SampleCustomerId;

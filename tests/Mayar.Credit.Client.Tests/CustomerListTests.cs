@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
 
-/// <summary>The V2 customers (mayar-api.md K1, K2): one by email, the cursor page walk, the reply variants and the input rules.</summary>
+/// <summary>The V2 customers (docs/api/mayar-api.md K1, K2): one by email, the cursor page walk, the reply variants and the input rules.</summary>
 public sealed class CustomerListTests : EmulatorTest
 {
     private const string MerchantUserId = "3c2d1b6e-8f0a-4f5e-9b7d-2a1c0e9f8d7c";

@@ -46,10 +46,10 @@ public abstract class EmulatorTest : IClassFixture<EmulatorFixture>
         RetryMaxDelay = TimeSpan.FromMilliseconds(200),
     });
 
-    /// <summary>Seed 002's example customer and product, which the emulator holds with a 30001 balance.</summary>
+    /// <summary>docs/api/seeds/002-credit-balance.txt's example customer and product, which the emulator holds with a 30001 balance.</summary>
     internal static GetCreditBalanceRequest Sample => new() { CustomerId = EmulatorOptions.SampleCustomerId, ProductId = EmulatorOptions.SampleProductId };
 
-    /// <summary>The email of seed 002's example customer, a V2 customer of the emulator from the start.</summary>
+    /// <summary>The email of docs/api/seeds/002-credit-balance.txt's example customer, a V2 customer of the emulator from the start.</summary>
     internal const string SampleEmail = "johndoe.sample@example.com";
 
     protected string NewProduct() => State.Store.AddProduct(null, null).Id;

@@ -7,23 +7,23 @@ using Xunit;
 
 namespace Mayar.Credit.Tests;
 
-/// <summary>Mayar.Credit.Format.ps1xml against the output types.</summary>
+/// <summary>The format files (Mayar.Credit.&lt;Area&gt;.Format.ps1xml) against the output types.</summary>
 [Collection(ModuleCollection.Name)]
 public sealed class FormatFileTests
 {
     private readonly ModuleMetadata _module;
-    private readonly XDocument _format;
+    private readonly IReadOnlyList<XDocument> _formats;
 
     public FormatFileTests(ModuleMetadata module)
     {
         _module = module;
-        _format = XDocument.Load(Path.Combine(module.ModuleFolder, "Mayar.Credit.Format.ps1xml"));
+        _formats = Directory.GetFiles(module.ModuleFolder, "Mayar.Credit.*.Format.ps1xml").OrderBy(f => f, StringComparer.Ordinal).Select(XDocument.Load).ToList();
     }
 
     // The module's own types; a -Quiet switch's System.Boolean is formatted by PowerShell.
     private IEnumerable<string> OutputTypes => _module.Cmdlets.SelectMany(c => c.OutputTypes).Where(t => !t.StartsWith("System.", StringComparison.Ordinal)).Distinct();
 
-    private IEnumerable<XElement> Views => _format.Descendants("View");
+    private IEnumerable<XElement> Views => _formats.SelectMany(f => f.Descendants("View"));
 
     private static string SelectedType(XElement view) => view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
 
@@ -71,7 +71,7 @@ public sealed class FormatFileTests
     [Fact]
     public void Table_headers_match_their_columns()
     {
-        foreach (var table in _format.Descendants("TableControl"))
+        foreach (var table in _formats.SelectMany(f => f.Descendants("TableControl")))
         {
             var headers = table.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value).ToList();
             Assert.Equal(headers, Properties(table));
@@ -229,7 +229,7 @@ public sealed class FormatFileTests
 
     [Fact]
     public void No_view_shows_a_key() =>
-        Assert.DoesNotContain(_format.Descendants("PropertyName"), p => p.Value == "ApiKey");
+        Assert.DoesNotContain(_formats.SelectMany(f => f.Descendants("PropertyName")), p => p.Value == "ApiKey");
 
     private Type Type(string name) => _module.Module.GetType(name) ?? _module.Client.GetType(name) ?? throw new Xunit.Sdk.XunitException($"{name} is not a type in the module");
 }

@@ -97,12 +97,20 @@ public sealed class ManifestTests
         Assert.Null(source.List("RequiredAssemblies"));
     }
 
-    [Theory]
-    [InlineData("FormatsToProcess", "src/Mayar.Credit/Mayar.Credit.Format.ps1xml")]
-    public void The_source_manifest_names_each_format_file_where_it_is_in_the_repository(string key, string path)
+    // One format file per area; the staged manifest names them by leaf name.
+    private static readonly string[] FormatFiles =
     {
-        var files = new PowerShellDataFile(SourcePath).List(key)!;
-        Assert.Equal(new[] { path }, files);
+        "src/Mayar.Credit/Mayar.Credit.Connection.Format.ps1xml",
+        "src/Mayar.Credit/Mayar.Credit.Customer.Format.ps1xml",
+        "src/Mayar.Credit/Mayar.Credit.Credit.Format.ps1xml",
+        "src/Mayar.Credit/Mayar.Credit.Membership.Format.ps1xml",
+    };
+
+    [Fact]
+    public void The_source_manifest_names_each_format_file_where_it_is_in_the_repository()
+    {
+        var files = new PowerShellDataFile(SourcePath).List("FormatsToProcess")!;
+        Assert.Equal(FormatFiles, files);
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(_module.RepoRoot, f)), f));
     }
 
@@ -120,8 +128,7 @@ public sealed class ManifestTests
         stagedLines.RemoveAt(added);
 
         // ... and the format path by its leaf name; every other byte is the source's.
-        var expected = source
-            .Replace("'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'", "'Mayar.Credit.Format.ps1xml'");
+        var expected = FormatFiles.Aggregate(source, (text, file) => text.Replace("'" + file + "'", "'" + Path.GetFileName(file) + "'"));
         Assert.NotEqual(source, expected);
         Assert.Equal(expected, string.Join("\n", stagedLines));
     }

@@ -80,7 +80,7 @@ Describe 'The manifests, read by PowerShell''s own tools' {
         $info = Test-ModuleManifest -Path $script:sourceManifest -ErrorAction SilentlyContinue -ErrorVariable problems
         $problems | Should -BeNullOrEmpty
         $info.Version | Should -Be ([version]$script:version)
-        $info.ExportedFormatFiles | Should -Be @((Join-Path $script:root 'src/Mayar.Credit/Mayar.Credit.Format.ps1xml'))
+        $info.ExportedFormatFiles | Should -Be @('Connection', 'Customer', 'Credit', 'Membership' | ForEach-Object { Join-Path $script:root "src/Mayar.Credit/Mayar.Credit.$_.Format.ps1xml" })
     }
 
     It 'Test-ModuleManifest accepts the staged manifest' {
@@ -192,7 +192,7 @@ Connect-Mayar -ApiKey `$key -BaseUri '$($script:emulator.BaseUrl)' -RequestsPerM
         # Windows PowerShell 5.1 cannot run here; this checks the Desktop/ folder is complete and that its netstandard2.0 build works.
         $result = Invoke-IsolatedPowerShell -Script @"
 Import-Module -Name '$(Join-Path $script:installedFolder 'Desktop/Mayar.Credit.dll')'
-Update-FormatData -PrependPath '$(Join-Path $script:installedFolder 'Mayar.Credit.Format.ps1xml')'
+Get-ChildItem -Path '$($script:installedFolder)' -Filter 'Mayar.Credit.*.Format.ps1xml' | ForEach-Object { Update-FormatData -PrependPath `$_.FullName }
 'location=' + [Mayar.Credit.MayarConnection].Assembly.Location
 `$key = ConvertTo-SecureString -String '$($script:emulator.ApiKey)' -AsPlainText -Force
 Connect-Mayar -ApiKey `$key -BaseUri '$($script:emulator.BaseUrl)' -RequestsPerMinute 0

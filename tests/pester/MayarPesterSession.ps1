@@ -176,6 +176,20 @@ function Start-MovementInstance {
     $ps
 }
 
+# A loopback port where nothing listens: connecting is refused at once.
+function Get-ClosedPortUrl {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    "http://127.0.0.1:$port"
+}
+
+# The requests Test-MayarConnection and Connect-Mayar -Validate send to check a key.
+function Get-ProbeRequest {
+    @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/hl/v2/customers' })
+}
+
 $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
 $script:balancePath = '/credit/v1/credit/customer/balance'
 

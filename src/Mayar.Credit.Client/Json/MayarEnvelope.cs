@@ -69,7 +69,7 @@ internal static class MayarEnvelope
             return MayarErrorKind.Conflict;
         }
 
-        // The credit service answers a key without access with 400 "API key does not have access" (mayar-api.md §15).
+        // The credit service answers a key without access with 400 "API key does not have access" (docs/api/mayar-api.md §15).
         if (status == 400 && message is not null && message.IndexOf("does not have access", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return MayarErrorKind.Unauthorized;

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Mayar.Credit.Emulator.Domain;
 
-/// <summary>An immutable checkout link issued (mayar-api.md C6): for which product and buyer, and when.</summary>
+/// <summary>An immutable checkout link issued (docs/api/mayar-api.md C6): for which product and buyer, and when.</summary>
 public sealed record IssuedCheckout(string ProductId, string Email, decimal? CreditAmount, DateTimeOffset Time);
 
 /// <summary>

@@ -38,7 +38,7 @@ public sealed class CreditAccount
     /// <summary>The membership-customer record's id (a UUID, the V2 member rows' "id"), for a membership account.</summary>
     public string? RecordId { get; init; }
 
-    /// <summary>The membership's status (mayar-api.md §12: active, stopped, inactive or finished), for a membership account.</summary>
+    /// <summary>The membership's status (docs/api/mayar-api.md §12: active, stopped, inactive or finished), for a membership account.</summary>
     public string Status { get; init; } = "active";
 
     /// <summary>The membership's monthly payment period (1, 3, 6 or 12), for a membership account.</summary>

@@ -119,7 +119,7 @@ public sealed class CreditAccounts
 
     /// <summary>
     /// Adds credit to one wallet of a credit account, or of a membership account when a tier or member id is given
-    /// (mayar-api.md M3); null when there is no such account.
+    /// (docs/api/mayar-api.md M3); null when there is no such account.
     /// </summary>
     public CreditAccount? AddCredit(string customerId, string productId, decimal amount, CreditWallet wallet, LedgerEntryType type, string? tierId = null, string? memberId = null)
     {
@@ -151,7 +151,7 @@ public sealed class CreditAccounts
         }
     }
 
-    /// <summary>Spends MAIN (a member's MEMBERSHIP wallet) first, then ADD_ON, all or nothing (mayar-api.md C4, M4).</summary>
+    /// <summary>Spends MAIN (a member's MEMBERSHIP wallet) first, then ADD_ON, all or nothing (docs/api/mayar-api.md C4, M4).</summary>
     public SpendResult Spend(string customerId, string productId, decimal amount, string? tierId = null, string? memberId = null)
     {
         lock (_gate)
@@ -176,7 +176,7 @@ public sealed class CreditAccounts
     }
 
     /// <summary>
-    /// Moves a V2 customer's email (mayar-api.md K4): the credit service then knows the customer by the new email
+    /// Moves a V2 customer's email (docs/api/mayar-api.md K4): the credit service then knows the customer by the new email
     /// only. Taken when any other customer the credit service knows has the new email, a V2 customer or not.
     /// </summary>
     public EmailChange ChangeEmail(string fromEmail, string toEmail)

@@ -7,7 +7,7 @@ namespace Mayar.Credit.Emulator.Domain;
 /// <summary>Why credit moved.</summary>
 public enum LedgerEntryType
 {
-    /// <summary>A balance the emulator starts with (seed 002's sample customer).</summary>
+    /// <summary>A balance the emulator starts with (docs/api/seeds/002-credit-balance.txt's sample customer).</summary>
     Opening,
 
     /// <summary>The trial credit given at registration (ADD_ON).</summary>

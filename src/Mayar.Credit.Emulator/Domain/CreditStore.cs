@@ -2,7 +2,7 @@ namespace Mayar.Credit.Emulator.Domain;
 
 /// <summary>
 /// The fake Mayar domain as one façade over its aggregates: the products (<see cref="Products"/>), the credit
-/// accounts and members with the ledger (<see cref="Accounts"/>), the V2 customers, seed 001's customer records and
+/// accounts and members with the ledger (<see cref="Accounts"/>), the V2 customers, docs/api/seeds/001-new-customer.txt's customer records and
 /// the checkout links issued. The domain's operations are members here, each handed to the aggregate that owns it;
 /// the aggregates are public to read their state (what tests count is derived from it). Each aggregate is
 /// thread-safe; <see cref="CreditAccounts"/> changes a balance and writes its ledger entry under one lock.

@@ -2,7 +2,7 @@ using System;
 
 namespace Mayar.Credit.Emulator.Domain;
 
-/// <summary>Member ids as the documents show them (mayar-api.md §6): 8 upper-case letters or digits, e.g. PQVS4KGY.</summary>
+/// <summary>Member ids as the documents show them (docs/api/mayar-api.md §6): 8 upper-case letters or digits, e.g. PQVS4KGY.</summary>
 internal static class MemberIds
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

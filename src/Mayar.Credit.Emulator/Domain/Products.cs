@@ -16,13 +16,13 @@ public sealed record MembershipProduct(string Id, string Name, IReadOnlyList<Mem
 }
 
 /// <summary>
-/// A membership tier (mayar-api.md §12): its name, its payment periods, the trial credit a new member gets (null:
+/// A membership tier (docs/api/mayar-api.md §12): its name, its payment periods, the trial credit a new member gets (null:
 /// none), and when it was made (the tier list's cursor is that time in milliseconds, so no two tiers share one).
 /// </summary>
 public sealed record MembershipTier(string Id, string Name, IReadOnlyList<TierPeriod> Periods, decimal? TrialCredit, DateTimeOffset CreatedAt);
 
 /// <summary>
-/// One payment period of a tier, as the CLI's tiers/create sends it (mayar-api.md §12): how many months, the price
+/// One payment period of a tier, as the CLI's tiers/create sends it (docs/api/mayar-api.md §12): how many months, the price
 /// (IDR) and the credit each period brings.
 /// </summary>
 public sealed record TierPeriod(int MonthPeriod, decimal Amount, decimal Credit);

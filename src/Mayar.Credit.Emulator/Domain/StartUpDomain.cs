@@ -3,7 +3,7 @@ using System;
 namespace Mayar.Credit.Emulator.Domain;
 
 /// <summary>
-/// What the domain holds at start-up and again after a reset: the start-up credit products, seed 002's sample
+/// What the domain holds at start-up and again after a reset: the start-up credit products, docs/api/seeds/002-credit-balance.txt's sample
 /// customer with its balance, and the sample membership product with its tiers and members (the ids are
 /// <see cref="EmulatorOptions"/>' constants, so tests and demos can name them).
 /// </summary>
@@ -17,7 +17,7 @@ internal static class StartUpDomain
         store.Accounts.Open(sample, main: 29501m, addOn: 500m, listed: true);
 
         store.Products.Add(SampleMembershipProduct());
-        // The sample members are not V2 customers: the V2 list starts with seed 002's customer alone.
+        // The sample members are not V2 customers: the V2 list starts with docs/api/seeds/002-credit-balance.txt's customer alone.
         store.Accounts.Open(Member(EmulatorOptions.SampleMemberId, EmulatorOptions.SampleMemberCustomerId, EmulatorOptions.MembershipTierId, "jane member", "janemember.sample@example.com", "08123456789", "active", new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero)), main: 1200m, addOn: 300m, listed: false);
         store.Accounts.Open(Member(EmulatorOptions.InactiveSampleMemberId, EmulatorOptions.InactiveSampleMemberCustomerId, EmulatorOptions.SecondMembershipTierId, "budi lapsed", "budilapsed.sample@example.com", "08111222333", "inactive", new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero)), main: 0m, addOn: 0m, listed: false);
     }

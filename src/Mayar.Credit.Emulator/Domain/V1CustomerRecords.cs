@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Mayar.Credit.Emulator.Domain;
 
 /// <summary>
-/// Seed 001's customer records (POST /api/v1/customers), one an email (case-insensitive), with "cus_" ids: not the V2
+/// docs/api/seeds/001-new-customer.txt's customer records (POST /api/v1/customers), one an email (case-insensitive), with "cus_" ids: not the V2
 /// customers (<see cref="V2Customers"/>), which the credit registrations make. Thread-safe.
 /// </summary>
 public sealed class V1CustomerRecords

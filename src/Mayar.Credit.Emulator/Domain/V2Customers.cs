@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Mayar.Credit.Emulator.Domain;
 
-/// <summary>What an email change did (mayar-api.md K4).</summary>
+/// <summary>What an email change did (docs/api/mayar-api.md K4).</summary>
 public enum EmailChange
 {
     Changed,

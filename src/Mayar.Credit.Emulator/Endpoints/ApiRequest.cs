@@ -157,7 +157,7 @@ internal sealed class ApiRequest
         var customerId = Uuid("customerId", RequestJson.String(Body, "customerId"));
         var productId = Uuid("productId", RequestJson.String(Body, "productId"));
         var amount = PositiveWhole("amount");
-        // A membership product's movement names its tier, and may name the member (mayar-api.md M3, M4).
+        // A membership product's movement names its tier, and may name the member (docs/api/mayar-api.md M3, M4).
         var tier = RequestJson.String(Body, "membershipTierId") is { Length: > 0 } tierText ? Uuid("membershipTierId", tierText) : null;
         var member = RequestJson.String(Body, "memberId") is { Length: > 0 } memberText ? memberText.Trim().ToUpperInvariant() : null;
         input = new AmountInput(customerId ?? string.Empty, productId ?? string.Empty, amount ?? 0m, tier, member);

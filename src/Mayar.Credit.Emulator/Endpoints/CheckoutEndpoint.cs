@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// mayar-api.md C6: an immutable checkout link. A credit-usage product answers as Rev B, with
+/// docs/api/mayar-api.md C6: an immutable checkout link. A credit-usage product answers as Rev B, with
 /// creditUsageImmutableCheckoutUrl and paymentLinkUrl at the root (in data with the "data" wrapper, as the V2-tab
 /// copy); with the MembershipCheckout variant, as Rev A: data:{membershipTiers:[{id, specificPaymentLinkUrl}],
 /// paymentLinkUrl}, two tiers a product. The token is as in the examples: base64 of the buyer's JSON, '.', and 64

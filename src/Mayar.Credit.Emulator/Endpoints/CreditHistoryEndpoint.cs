@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// mayar-api.md C5: a customer's credit history from the ledger, page by page, newest first unless asked otherwise.
+/// docs/api/mayar-api.md C5: a customer's credit history from the ledger, page by page, newest first unless asked otherwise.
 /// Entries carry non-negative "credit" and "debit" as the V1 example does (a signed "amount" with the variant), times
 /// as ISO strings, and the counters at the root (strings with the numbers-as-strings variant).
 /// </summary>
@@ -54,7 +54,7 @@ internal static class CreditHistoryEndpoint
             return error;
         }
 
-        // A membership product's history (mayar-api.md M5) names the tier; its first wallet is MEMBERSHIP.
+        // A membership product's history (docs/api/mayar-api.md M5) names the tier; its first wallet is MEMBERSHIP.
         var tier = request.Query("membershipTierId") is { Length: > 0 } tierText ? tierText : null;
         var member = tier is null ? null : request.Store.FindMember(productId!, tier, null, customerId);
         if (member is null && request.Store.FindAccount(customerId!, productId!) is null)

@@ -8,7 +8,7 @@ using Mayar.Credit.Emulator.Harness;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// The V2 lists' cursor pages (mayar-api.md §5): newest first, "limit" (default 10, at most 50) a page, and
+/// The V2 lists' cursor pages (docs/api/mayar-api.md §5): newest first, "limit" (default 10, at most 50) a page, and
 /// "startingAfter" the "nextStartingAfter" of the page before, which is that page's last row's creation time in
 /// milliseconds, as a string (null on the last page). The rows of a list are created at distinct milliseconds.
 /// </summary>

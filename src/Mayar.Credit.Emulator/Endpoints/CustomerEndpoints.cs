@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Mayar.Credit.Emulator.Endpoints;
 
-/// <summary>Seed 001: POST /api/v1/customers, answered 201 with the created object (no envelope), 409 on a known email.</summary>
+/// <summary>docs/api/seeds/001-new-customer.txt: POST /api/v1/customers, answered 201 with the created object (no envelope), 409 on a known email.</summary>
 internal static class CustomerEndpoints
 {
     public const string CreatePath = MayarRoutes.CreateCustomer;

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// mayar-api.md §12, the V2 membership lists of a membership product, cursor pages (<see cref="CursorPage"/>) with
+/// docs/api/mayar-api.md §12, the V2 membership lists of a membership product, cursor pages (<see cref="CursorPage"/>) with
 /// ISO times: its tiers, and its members (from the membership registrations) with the customer's and the tier's
 /// fields as the documented flattened dotted keys. A productId missing or malformed, or a bad limit, cursor or
 /// filter, is "Invalid query parameters"; a product that is not a membership product of the key's is a 404.

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Mayar.Credit.Emulator.Endpoints;
 
 /// <summary>
-/// mayar-api.md K1, K2 and K4: the V2 customers, from the credit registrations (one per email; their UUID ids read
+/// docs/api/mayar-api.md K1, K2 and K4: the V2 customers, from the credit registrations (one per email; their UUID ids read
 /// the credit endpoints). The list is a cursor page at a time (<see cref="CursorPage"/>). The detail embeds the
 /// merchant's "user" object with a fake webhook URL, as the documents show. The update moves a customer to another
 /// email, as the page (not the migration guide's /customers/{uuid}/update) has it.

@@ -9,7 +9,7 @@ public sealed class EmulatorVariants
     /// <summary>seed ("message" on success, "messages" on validation errors), message or messages everywhere.</summary>
     public string MessageKey { get; set; } = "seed";
 
-    /// <summary>customerMainBalance (seed 002's example) or customerBalanceMain (its field list).</summary>
+    /// <summary>customerMainBalance (docs/api/seeds/002-credit-balance.txt's example) or customerBalanceMain (its field list).</summary>
     public string BalanceMainField { get; set; } = "customerMainBalance";
 
     /// <summary>Every error answered with HTTP 200 and the status in the body.</summary>

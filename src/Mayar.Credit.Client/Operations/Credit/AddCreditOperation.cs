@@ -4,7 +4,7 @@ using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md C3: POST credit into a customer's account (a merchant top-up).</summary>
+/// <summary>docs/api/mayar-api.md C3: POST credit into a customer's account (a merchant top-up).</summary>
 public sealed class AddCreditOperation : CreditMovementOperation<CreditTopUp>
 {
     /// <summary>Applies the input rules (throwing <see cref="MayarArgumentException"/>) and prepares the body.</summary>

@@ -1,6 +1,6 @@
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md C3/C4 (M3/M4): an amount of credit to add to or spend from a customer's account.</summary>
+/// <summary>docs/api/mayar-api.md C3/C4 (M3/M4): an amount of credit to add to or spend from a customer's account.</summary>
 public sealed class CreditMovementRequest
 {
     /// <summary>The customer's id (a UUID).</summary>

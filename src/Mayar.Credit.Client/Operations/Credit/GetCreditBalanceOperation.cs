@@ -2,7 +2,7 @@ using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>Seed 002 and M2: GET a customer's credit balance in a product, or a member's in a membership tier.</summary>
+/// <summary>docs/api/seeds/002-credit-balance.txt and M2: GET a customer's credit balance in a product, or a member's in a membership tier.</summary>
 public sealed class GetCreditBalanceOperation : JsonOperation<GetCreditBalanceRequest, CreditBalance>
 {
     private static readonly MayarEndpoint Declared = MayarEndpoint.Read(MayarRoutes.CreditBalance);

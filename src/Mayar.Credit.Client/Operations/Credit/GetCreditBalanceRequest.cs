@@ -1,7 +1,7 @@
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// Seed 002 and M2: which customer's balance in which credit product. A membership balance names the tier and either
+/// docs/api/seeds/002-credit-balance.txt and M2: which customer's balance in which credit product. A membership balance names the tier and either
 /// the member id or the customer id.
 /// </summary>
 public sealed class GetCreditBalanceRequest

@@ -8,7 +8,7 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// mayar-api.md C5: GET one page of a customer's credit history. Its result carries the operation for the next page,
+/// docs/api/mayar-api.md C5: GET one page of a customer's credit history. Its result carries the operation for the next page,
 /// so a caller reads as many pages as it needs and no more.
 /// </summary>
 public sealed class GetCreditHistoryPageOperation : MayarOperation<MayarPage<CreditHistoryEntry>>

@@ -2,7 +2,7 @@ using System;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md C5: which customer's credit history in which product, and which entries.</summary>
+/// <summary>docs/api/mayar-api.md C5: which customer's credit history in which product, and which entries.</summary>
 public sealed class GetCreditHistoryRequest
 {
     /// <summary>The entry type of a merchant's top-up (add-credit).</summary>

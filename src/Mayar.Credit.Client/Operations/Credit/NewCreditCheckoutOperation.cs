@@ -5,13 +5,13 @@ using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md C6: POST a request for an immutable checkout link (the buyer's details fixed in a signed token).</summary>
+/// <summary>docs/api/mayar-api.md C6: POST a request for an immutable checkout link (the buyer's details fixed in a signed token).</summary>
 public sealed class NewCreditCheckoutOperation : JsonOperation<NewCreditCheckoutRequest, CreditCheckout>
 {
     /// <summary>
     /// A second request makes a second link. Generating a link moves no credit and no money by itself, but it is a
     /// POST whose server-side effect the documents leave open (is the link recorded, how long does it live:
-    /// mayar-api.md §18 question 9), and every link sent twice can be paid twice. So the transport sends it again
+    /// docs/api/mayar-api.md §18 question 9), and every link sent twice can be paid twice. So the transport sends it again
     /// only when it certainly did not arrive, it asks ShouldProcess, and a failure after sending says to check
     /// before running it again.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md C6: an immutable checkout link for a customer of a credit product.</summary>
+/// <summary>docs/api/mayar-api.md C6: an immutable checkout link for a customer of a credit product.</summary>
 public sealed class NewCreditCheckoutRequest
 {
     /// <summary>The credit product's id (a UUID; the API also calls it the payment link id).</summary>

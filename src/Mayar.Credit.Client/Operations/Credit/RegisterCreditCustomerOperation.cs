@@ -4,7 +4,7 @@ using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>Seed 000: POST a customer's registration into a credit-usage product.</summary>
+/// <summary>docs/api/seeds/000-register-credit-customer.txt: POST a customer's registration into a credit-usage product.</summary>
 public sealed class RegisterCreditCustomerOperation : JsonOperation<RegisterCreditCustomerRequest, RegisteredCreditCustomer>
 {
     /// <summary>A second registration of the email in the product is answered with a conflict.</summary>
@@ -29,7 +29,7 @@ public sealed class RegisterCreditCustomerOperation : JsonOperation<RegisterCred
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) => AlreadyRegistered(status, message);
 
     // The credit service reports an email already registered as a 400: "Email sudah terdaftar pada product ini."
-    // (seed 000), "... pada tier ini." (mayar-api.md M1). Shared with the membership registration.
+    // (docs/api/seeds/000-register-credit-customer.txt), "... pada tier ini." (docs/api/mayar-api.md M1). Shared with the membership registration.
     internal static MayarErrorKind? AlreadyRegistered(int status, string? message) =>
         status == 400 && message is not null
         && (message.IndexOf("sudah terdaftar", StringComparison.OrdinalIgnoreCase) >= 0
@@ -56,7 +56,7 @@ public sealed class RegisterCreditCustomerOperation : JsonOperation<RegisterCred
         };
     }
 
-    /// <summary>The body exactly as seed 000 shows it; property order is the document's.</summary>
+    /// <summary>The body exactly as docs/api/seeds/000-register-credit-customer.txt shows it; property order is the document's.</summary>
     internal sealed class WireBody
     {
         [JsonPropertyName("productId")]

@@ -1,6 +1,6 @@
 namespace Mayar.Credit.Client;
 
-/// <summary>Seed 000: register a customer into a credit-usage product.</summary>
+/// <summary>docs/api/seeds/000-register-credit-customer.txt: register a customer into a credit-usage product.</summary>
 public sealed class RegisterCreditCustomerRequest
 {
     /// <summary>The credit product's id (a UUID; the API also calls it the payment link id).</summary>

@@ -7,7 +7,7 @@ using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md C4: POST a spend of a customer's credit.</summary>
+/// <summary>docs/api/mayar-api.md C4: POST a spend of a customer's credit.</summary>
 public sealed class SpendCreditOperation : CreditMovementOperation<CreditSpend>
 {
     // "Successfully spent 10. MAIN: 10, ADD_ON: 0" (or MEMBERSHIP: for a membership product).
@@ -64,7 +64,7 @@ public sealed class SpendCreditOperation : CreditMovementOperation<CreditSpend>
 
     private static bool IsAddOn(string? wallet) => string.Equals(wallet, "ADD_ON", StringComparison.OrdinalIgnoreCase);
 
-    // "Cannot spend customer credit. Insufficient customer credit" is a 400 (mayar-api.md C4).
+    // "Cannot spend customer credit. Insufficient customer credit" is a 400 (docs/api/mayar-api.md C4).
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>
         status == 400 && message is not null && message.IndexOf("insufficient", StringComparison.OrdinalIgnoreCase) >= 0
             ? MayarErrorKind.InsufficientCredit

@@ -1,7 +1,7 @@
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// A customer's email address as changed (mayar-api.md K4 answers only "success", so this is what was sent). Its
+/// A customer's email address as changed (docs/api/mayar-api.md K4 answers only "success", so this is what was sent). Its
 /// <see cref="Email"/> binds by property name to Get-MayarCustomer -Email.
 /// </summary>
 public sealed class CustomerEmailChange

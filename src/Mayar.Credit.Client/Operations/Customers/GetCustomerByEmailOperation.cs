@@ -3,7 +3,7 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// mayar-api.md K2: GET one customer by email (404 "Customer not found" for an unknown one). The reply's "user"
+/// docs/api/mayar-api.md K2: GET one customer by email (404 "Customer not found" for an unknown one). The reply's "user"
 /// object (the merchant's account, webhook URL included) has no wire property, so it is never read.
 /// </summary>
 public sealed class GetCustomerByEmailOperation : JsonOperation<GetCustomerRequest, MayarCustomerSummary>

@@ -1,6 +1,6 @@
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md K2: which customer to read, by email.</summary>
+/// <summary>docs/api/mayar-api.md K2: which customer to read, by email.</summary>
 public sealed class GetCustomerRequest
 {
     /// <summary>The customer's email address.</summary>

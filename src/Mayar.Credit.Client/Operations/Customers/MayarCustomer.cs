@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>A customer record (seed 001).</summary>
+/// <summary>A customer record (docs/api/seeds/001-new-customer.txt).</summary>
 public sealed class MayarCustomer
 {
     /// <summary>The customer id, e.g. "cus_01h3vjs3b16yc3f9q8q9pfrb80".</summary>

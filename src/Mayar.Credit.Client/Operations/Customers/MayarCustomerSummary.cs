@@ -3,7 +3,7 @@ using System;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// A customer of the merchant's Mayar account (mayar-api.md K1, K2). Its <see cref="CustomerId"/> binds by property
+/// A customer of the merchant's Mayar account (docs/api/mayar-api.md K1, K2). Its <see cref="CustomerId"/> binds by property
 /// name to the cmdlets that take one. The merchant's own account data the detail reply embeds is not kept.
 /// </summary>
 public sealed class MayarCustomerSummary

@@ -5,7 +5,7 @@ using Mayar.Credit.Client.Json;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>Seed 001: POST a customer record.</summary>
+/// <summary>docs/api/seeds/001-new-customer.txt: POST a customer record.</summary>
 public sealed class NewCustomerOperation : JsonOperation<NewCustomerRequest, MayarCustomer>
 {
     /// <summary>A second record with the email is answered with a conflict.</summary>
@@ -33,7 +33,7 @@ public sealed class NewCustomerOperation : JsonOperation<NewCustomerRequest, May
             MayarJsonContext.Wire.CreateCustomerBody);
     }
 
-    // 409 "already exist" is a conflict by its status; some replies say it with a 400 (mayar-api.md section 4).
+    // 409 "already exist" is a conflict by its status; some replies say it with a 400 (docs/api/mayar-api.md §3.3).
     internal override MayarErrorKind? ClassifyFailure(int status, string? message) =>
         status == 400 && message is not null && message.IndexOf("already exist", StringComparison.OrdinalIgnoreCase) >= 0
             ? MayarErrorKind.Conflict
@@ -59,7 +59,7 @@ public sealed class NewCustomerOperation : JsonOperation<NewCustomerRequest, May
         };
     }
 
-    /// <summary>The body exactly as seed 001 shows it; property order is the document's.</summary>
+    /// <summary>The body exactly as docs/api/seeds/001-new-customer.txt shows it; property order is the document's.</summary>
     internal sealed class WireBody
     {
         [JsonPropertyName("name")]

@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace Mayar.Credit.Client;
 
-/// <summary>Seed 001: create a customer record.</summary>
+/// <summary>docs/api/seeds/001-new-customer.txt: create a customer record.</summary>
 public sealed class NewCustomerRequest
 {
     /// <summary>Full name of the person or organisation (required).</summary>

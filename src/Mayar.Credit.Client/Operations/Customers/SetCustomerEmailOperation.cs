@@ -5,7 +5,7 @@ using Mayar.Credit.Client.Json;
 namespace Mayar.Credit.Client;
 
 /// <summary>
-/// mayar-api.md K4: POST a V2 customer's new email address. The reply carries no data. Once it took effect the old
+/// docs/api/mayar-api.md K4: POST a V2 customer's new email address. The reply carries no data. Once it took effect the old
 /// address names no customer, so a second one answers 404 "Email … tidak terdaftar sebagai customer".
 /// </summary>
 public sealed class SetCustomerEmailOperation : JsonOperation<SetCustomerEmailRequest, CustomerEmailChange>

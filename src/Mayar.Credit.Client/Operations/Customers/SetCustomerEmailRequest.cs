@@ -1,6 +1,6 @@
 namespace Mayar.Credit.Client;
 
-/// <summary>mayar-api.md K4: change a V2 customer's email address.</summary>
+/// <summary>docs/api/mayar-api.md K4: change a V2 customer's email address.</summary>
 public sealed class SetCustomerEmailRequest
 {
     /// <summary>The customer's current email address (required).</summary>
