@@ -4,9 +4,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'MayarPesterSession.ps1')
     . (Join-Path $PSScriptRoot 'MayarPesterOutput.ps1')
-
-    $script:noAccessFault = @{ status = 400; body = '{"statusCode":400,"messages":"API key does not have access"}' }
-    $script:plainKey = $script:emulator.ApiKey
 }
 
 AfterAll {
