@@ -190,7 +190,7 @@ function Get-ProbeRequest {
     @(Get-EmulatorRequest | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/hl/v2/customers' })
 }
 
-# The credit service's answer to a key without access: 400 in the body, docs/api/mayar-api.md §15.
+# The credit service's answer to a key without access: 400 in the body, docs/api/mayar-api.md section 15.
 $script:noAccessFault = @{ status = 400; body = '{"statusCode":400,"messages":"API key does not have access"}' }
 $script:registerPath = '/credit/v1/credit/credit-usage/customer/regist'
 $script:balancePath = '/credit/v1/credit/customer/balance'
