@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
-using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -114,36 +113,6 @@ public sealed class EmulatorCustomerUpdateTests : EmulatorTest
         Assert.Equal((400, "Validation Error"), ((int)reply["statusCode"]!, (string)reply["messages"]!));
         Assert.Equal(fields, string.Join(",", reply["data"]!.AsArray().Select(p => (string)p!["field"]!)));
         Assert.Equal(EmulatorOptions.SampleCustomerId, State.Store.V2Customers.FindByEmail(SampleEmail)!.CustomerId);
-    }
-
-    [Fact]
-    public async Task Faults_and_the_rate_limit_apply_before_the_change()
-    {
-        Fault(new FaultRule { Path = Path, Status = 503, Count = 1 });
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await UpdateAsync(SampleEmail, "john.faulted@example.com")).Status);
-        State.Harness.RateLimit.Set(1, 60);
-        Assert.Equal(HttpStatusCode.OK, (await UpdateAsync(SampleEmail, "john.first@example.com")).Status);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await UpdateAsync("john.first@example.com", "john.second@example.com")).Status);
-
-        Assert.Equal(new[] { false, true, false }, Log.Select(e => e.Processed));
-        Assert.Equal(EmulatorOptions.SampleCustomerId, State.Store.V2Customers.FindByEmail("john.first@example.com")!.CustomerId);
-    }
-
-    [Fact]
-    public async Task The_message_variant_and_errors_as_http_200_shape_the_replies()
-    {
-        Variants(v =>
-        {
-            v.MessageKey = "message";
-            v.ErrorsAsHttp200 = true;
-        });
-
-        var ok = await UpdateAsync(SampleEmail, "john.variant@example.com");
-        var unknown = await UpdateAsync(SampleEmail, "john.again@example.com");
-
-        Assert.Equal((HttpStatusCode.OK, """{"statusCode":200,"message":"success"}"""), (ok.Status, ok.Body.ToJsonString()));
-        Assert.Equal((HttpStatusCode.OK, 404), (unknown.Status, (int)unknown.Body["statusCode"]!));
-        Assert.Equal($"Email {SampleEmail} tidak terdaftar sebagai customer", (string)unknown.Body["message"]!);
     }
 
     private Task<(HttpStatusCode Status, JsonObject Body)> UpdateAsync(string fromEmail, string toEmail) =>

@@ -6,7 +6,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Mayar.Credit.Emulator;
-using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -193,30 +192,15 @@ public sealed class EmulatorMembershipEndpointTests : EmulatorTest
     }
 
     [Fact]
-    public async Task Faults_and_the_rate_limit_answer_before_the_lists()
-    {
-        Fault(new FaultRule { Path = MayarRoutes.MembershipMembers, Status = 503, Count = 1 });
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await RawJsonAsync(Members())).Status);
-        Assert.Equal(HttpStatusCode.OK, (await RawJsonAsync(Members())).Status);
-        State.Harness.RateLimit.Set(1, 60);
-        Assert.Equal(HttpStatusCode.OK, (await RawJsonAsync(Tiers())).Status);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await RawJsonAsync(Tiers())).Status);
-
-        Assert.Equal(new[] { false, true, true, false }, Log.Select(e => e.Processed));
-    }
-
-    [Fact]
-    public async Task The_variants_spell_the_message_and_the_numbers()
+    public async Task The_numbers_variant_spells_the_tiers_numbers_as_strings()
     {
         Variants(v =>
         {
-            v.MessageKey = "message";
             v.NumbersAsStrings = true;
         });
 
         var (_, body) = await RawJsonAsync(Tiers());
 
-        Assert.Equal("success", (string)body["message"]!);
         var basic = Rows(body)[2];
         Assert.Equal(("100", "50000", "1000"), ((string)basic["trialCredit"]!, (string)basic["periods"]![0]!["amount"]!, (string)basic["periods"]![0]!["credit"]!));
     }

@@ -3,7 +3,9 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Mayar.Credit.Emulator.Harness;
 using Xunit;
 
 namespace Mayar.Credit.Client.Tests;
@@ -52,18 +54,50 @@ public sealed class EmulatorRouteTests : EmulatorTest
         using var http = RawHttp();
         foreach (var method in methods)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), route.TrimStart('/'));
-            if (method != "GET")
-            {
-                request.Content = new StringContent("{}");
-            }
-
+            using var request = Request(method, route);
             using var response = await http.SendAsync(request);
             var entry = Log.Last();
             Assert.Equal((method, route), (entry.Method, entry.Path));
             Assert.True(entry.Processed);
             Assert.True(route == entry.Endpoint, $"{method} {route} (MayarRoutes.{name}) was routed to '{entry.Endpoint}', not its own endpoint.");
         }
+    }
+
+    // The harness answers before any endpoint: so an endpoint's own tests need not show its faults, rate limit or
+    // reply variants again.
+    [Theory]
+    [MemberData(nameof(ClientRoutes))]
+    public async Task A_fault_and_the_rate_limit_answer_every_route_before_its_endpoint(string name, string route)
+    {
+        var method = Emulator.Routes().First(r => string.Equals(r.Pattern, route, StringComparison.OrdinalIgnoreCase)).Method;
+        Fault(new FaultRule { Path = route, Status = 503, Count = 1 });
+        var faulted = await SendAsync(method, route);
+        State.Harness.RateLimit.Set(1, 60);
+
+        var statuses = new[] { faulted, await SendAsync(method, route), await SendAsync(method, route) };
+
+        Assert.True(statuses[0] == HttpStatusCode.ServiceUnavailable && statuses[2] == HttpStatusCode.TooManyRequests, $"MayarRoutes.{name}: {string.Join(", ", statuses)}");
+        Assert.Equal(new[] { false, true, false }, Log.Select(e => e.Processed));
+    }
+
+    [Theory]
+    [MemberData(nameof(ClientRoutes))]
+    public async Task The_reply_variants_shape_every_routes_errors(string name, string route)
+    {
+        var method = Emulator.Routes().First(r => string.Equals(r.Pattern, route, StringComparison.OrdinalIgnoreCase)).Method;
+        Variants(v =>
+        {
+            v.MessageKey = "message";
+            v.ErrorsAsHttp200 = true;
+        });
+
+        using var http = RawHttp();
+        using var response = await http.SendAsync(Request(method, route));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+        // An empty body or query is an error on most routes (a list answers its first page): HTTP 200 either way.
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"MayarRoutes.{name}: {(int)response.StatusCode} {body.ToJsonString()}");
+        Assert.True(body.ContainsKey("message") && !body.ContainsKey("messages"), $"MayarRoutes.{name}: {body.ToJsonString()}");
     }
 
     [Fact]
@@ -81,6 +115,16 @@ public sealed class EmulatorRouteTests : EmulatorTest
         Assert.True(entry.Processed);
         Assert.NotNull(entry.Endpoint);
         Assert.NotEqual(Unmapped, entry.Endpoint);
+    }
+
+    private static HttpRequestMessage Request(string method, string route) =>
+        new(new HttpMethod(method), route.TrimStart('/')) { Content = method == "GET" ? null : new StringContent("{}") };
+
+    private async Task<HttpStatusCode> SendAsync(string method, string route)
+    {
+        using var http = RawHttp();
+        using var response = await http.SendAsync(Request(method, route));
+        return response.StatusCode;
     }
 
     private static FieldInfo[] ClientRouteFields() =>
